@@ -1,0 +1,246 @@
+import * as vscode from 'vscode';
+import { mergeKnowledge, Knowledge } from '../core/knowledge/knowledge';
+import { loadKnowledgeFile } from '../core/knowledge/loadKnowledgeFile';
+import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
+import { MentionMatcher } from '../core/matching/mentionMatcher';
+import type { Logger } from './logger';
+
+/** Edits and file events within this window are handled together. */
+const DEBOUNCE_MS = 150;
+/** Larger knowledge files are not read; they get a diagnostic instead. */
+export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
+
+interface FileState {
+  readonly uri: vscode.Uri;
+  /** The last content that loaded without errors; it keeps serving while the file has errors. */
+  lastGood?: KnowledgeFile;
+  problems: KnowledgeProblem[];
+}
+
+export interface BundledKnowledge {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+}
+
+/**
+ * The knowledge of the window: the bundled file plus every workspace knowledge file of every folder,
+ * kept live with file watchers and unsaved editor changes, debounced. Never writes to any file.
+ */
+export class KnowledgeStore implements vscode.Disposable {
+  private readonly files = new Map<string, FileState>();
+  private readonly pending = new Set<string>();
+  private readonly watchers: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private bundledFile: KnowledgeFile | undefined;
+  private current: { knowledge: Knowledge; problems: KnowledgeProblem[] } | undefined;
+  private matcher: MentionMatcher | undefined;
+  private discovery: Promise<void> | undefined;
+  private generationCounter = 0;
+
+  /** Fires after the merged knowledge or its problems changed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly bundled: BundledKnowledge,
+    private readonly logger: Logger,
+  ) {
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rediscover()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('tradeNotes.knowledgeFiles')) this.rediscover();
+        else if (e.affectsConfiguration('tradeNotes.useBundledKnowledge')) this.remerge();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isKnowledgeFile(e.document.uri)) this.schedule(e.document.uri);
+      }),
+      // Unsaved changes are dropped when an editor closes: go back to what is on disk.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (this.files.has(doc.uri.toString())) this.schedule(doc.uri);
+      }),
+    );
+  }
+
+  /** Finds and loads all knowledge files; resolves when the first full load is done. */
+  ready(): Promise<void> {
+    this.discovery ??= this.discover();
+    return this.discovery;
+  }
+
+  /** Increases with every change, so caches can tell whether they are stale. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  get knowledge(): Knowledge {
+    return this.merged().knowledge;
+  }
+
+  /** The matcher for the current knowledge, built on first use after each change. */
+  get mentionMatcher(): MentionMatcher {
+    this.matcher ??= new MentionMatcher(this.knowledge);
+    return this.matcher;
+  }
+
+  /** Problems by file URI: each file's own, plus cross-file ones (duplicates, unknown references). */
+  problemsByUri(): Map<string, KnowledgeProblem[]> {
+    const byUri = new Map<string, KnowledgeProblem[]>();
+    for (const [uri, state] of this.files) byUri.set(uri, [...state.problems]);
+    for (const problem of this.merged().problems) {
+      const list = byUri.get(problem.uri);
+      if (list) list.push(problem);
+    }
+    return byUri;
+  }
+
+  /** The URIs of the workspace knowledge files currently tracked. */
+  get trackedUris(): vscode.Uri[] {
+    return [...this.files.values()].map((state) => state.uri);
+  }
+
+  /** Re-reads every knowledge file now (the Refresh command). */
+  async reload(): Promise<void> {
+    this.discovery = this.discover();
+    await this.discovery;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+  }
+
+  private merged(): { knowledge: Knowledge; problems: KnowledgeProblem[] } {
+    if (!this.current) {
+      const useBundled = vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true);
+      if (useBundled && !this.bundledFile) this.bundledFile = this.loadBundled();
+      const workspaceFiles = [...this.files.values()]
+        .filter((state) => state.lastGood)
+        .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
+        .map((state) => state.lastGood!);
+      this.current = mergeKnowledge(useBundled ? this.bundledFile : undefined, workspaceFiles);
+    }
+    return this.current;
+  }
+
+  private loadBundled(): KnowledgeFile | undefined {
+    const { file, problems } = loadKnowledgeFile(this.bundled.uri.toString(), this.bundled.text);
+    for (const problem of problems) this.logger.error(`Bundled knowledge: line ${problem.range.start.line + 1}: ${problem.message}`);
+    return file;
+  }
+
+  private remerge(): void {
+    this.current = undefined;
+    this.matcher = undefined;
+    this.generationCounter++;
+    this.changeEmitter.fire();
+  }
+
+  private rediscover(): void {
+    this.discovery = this.discover().catch((error: unknown) => this.logger.error('Finding knowledge files failed', error));
+  }
+
+  private async discover(): Promise<void> {
+    for (const watcher of this.watchers.splice(0)) watcher.dispose();
+    const found = new Map<string, vscode.Uri>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.globsFor(folder)) {
+        const pattern = new vscode.RelativePattern(folder, glob);
+        const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+        watcher.onDidCreate((uri) => this.schedule(uri));
+        watcher.onDidChange((uri) => this.schedule(uri));
+        watcher.onDidDelete((uri) => this.schedule(uri));
+        this.watchers.push(watcher);
+        for (const uri of await vscode.workspace.findFiles(pattern)) found.set(uri.toString(), uri);
+      }
+    }
+    for (const key of this.files.keys()) {
+      if (!found.has(key)) this.files.delete(key);
+    }
+    await Promise.all([...found.values()].map((uri) => this.loadFile(uri)));
+    this.remerge();
+  }
+
+  private globsFor(folder: vscode.WorkspaceFolder): string[] {
+    const globs = vscode.workspace.getConfiguration('tradeNotes', folder).get<unknown>('knowledgeFiles');
+    return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+  }
+
+  private isKnowledgeFile(uri: vscode.Uri): boolean {
+    if (this.files.has(uri.toString())) return true;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document) return false;
+    return this.globsFor(folder).some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0);
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    this.pending.add(uri.toString());
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, DEBOUNCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
+    this.pending.clear();
+    await Promise.all(uris.map((uri) => this.loadFile(uri)));
+    this.remerge();
+  }
+
+  /** Loads one file from its open editor (unsaved text wins) or from disk; forgets it when it is gone. */
+  private async loadFile(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    try {
+      const text = await this.readText(uri);
+      if (text === undefined) {
+        this.files.delete(key);
+        return;
+      }
+      const state = this.files.get(key) ?? { uri, problems: [] };
+      this.files.set(key, state);
+      if (typeof text !== 'string') {
+        state.problems = [text];
+        return;
+      }
+      const { file, problems } = loadKnowledgeFile(key, text);
+      state.problems = problems;
+      if (file) state.lastGood = file;
+    } catch (error) {
+      this.logger.error(`Loading ${key} failed`, error);
+    }
+  }
+
+  /** The text, a problem explaining why it was not read, or undefined when the file no longer exists. */
+  private async readText(uri: vscode.Uri): Promise<string | KnowledgeProblem | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open) return open.getText();
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return undefined;
+    }
+    const problemAtStart = (message: string, code: string): KnowledgeProblem => ({
+      uri: uri.toString(),
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error',
+      code,
+      message,
+    });
+    if (stat.type & vscode.FileType.Directory) return undefined;
+    if (stat.size > MAX_KNOWLEDGE_FILE_BYTES) {
+      return problemAtStart(`This knowledge file is ${(stat.size / 1048576).toFixed(1)} MB; files over ${MAX_KNOWLEDGE_FILE_BYTES / 1048576} MB are not loaded.`, 'file-too-large');
+    }
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
