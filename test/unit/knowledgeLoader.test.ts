@@ -208,7 +208,7 @@ describe('mergeKnowledge', () => {
     );
   });
 
-  it('orders an official\'s events by date and finds tariff steps linked to an event', () => {
+  it('finds the events an official took part in (once each) and the tariff steps linked to an event', () => {
     const file = loadFile(`${HEADER}officials:\n  - { id: a, name: Alice Example, title: T }
 tariffs:
   - { id: t, by: US, on: CN, label: L, history: [{ date: 2025-05-14, rate: 30, event: e2 }] }
@@ -219,7 +219,7 @@ timeline:
     const { knowledge } = mergeKnowledge(undefined, [file]);
     assert.deepEqual(
       knowledge.eventsOf('a').map((e) => e.id),
-      ['e1', 'e2'],
+      ['e2', 'e1'],
     );
     assert.deepEqual(
       knowledge.stepsLinkedTo('e2').map((l) => `${l.tariff.id} ${l.step.rate}`),

@@ -17,11 +17,11 @@ export class Knowledge {
   private eventsByOfficial?: Map<string, TimelineEvent[]>;
   private stepsByEvent?: Map<string, LinkedStep[]>;
 
-  /** Timeline events the official took part in, oldest first. */
+  /** Timeline events the official took part in, in definition order (sort with the timeline's compareEvents). */
   eventsOf(officialId: string): readonly TimelineEvent[] {
     if (!this.eventsByOfficial) {
       this.eventsByOfficial = new Map();
-      for (const event of this.sortedEvents()) {
+      for (const event of this.events.values()) {
         for (const participant of new Set(event.participants)) {
           const list = this.eventsByOfficial.get(participant) ?? [];
           list.push(event);
@@ -47,19 +47,6 @@ export class Knowledge {
     }
     return this.stepsByEvent.get(eventId) ?? [];
   }
-
-  /** All events, oldest first; ties keep definition order. */
-  sortedEvents(): TimelineEvent[] {
-    return [...this.events.values()].sort(compareEventDates);
-  }
-
-  get isEmpty(): boolean {
-    return this.officials.size === 0 && this.tariffs.size === 0 && this.events.size === 0;
-  }
-}
-
-export function compareEventDates(a: TimelineEvent, b: TimelineEvent): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
 export interface MergeResult {

@@ -1,0 +1,54 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import type { EventKind, TimelineEvent } from '../knowledge/types';
+import { describeEventDate } from '../timeline/timeline';
+import { cardHeading, joinBlocks, noteBlock, sourcesLine } from './cardParts';
+import { escapeMarkdown } from './markdown';
+import { describeChange } from './tariffChanges';
+
+const KIND_LABELS: Readonly<Record<EventKind, string>> = {
+  talks: 'Talks',
+  call: 'Call',
+  statement: 'Statement',
+  measure: 'Measure',
+  deadline: 'Deadline',
+};
+
+/**
+ * The card of a timeline event, used as the timeline item's tooltip: when, what kind, where, who,
+ * the tariff changes linked to it, the summary and the sources.
+ */
+export function renderEventCard(event: TimelineEvent, knowledge: Knowledge): string {
+  return joinBlocks([
+    cardHeading(event.title),
+    [describeEventDate(event), event.kind && KIND_LABELS[event.kind], event.place]
+      .filter((part): part is string => part !== undefined)
+      .map(escapeMarkdown)
+      .join(' · '),
+    participantsLine(event, knowledge),
+    tariffChangesList(event, knowledge),
+    noteBlock(event.summary),
+    sourcesLine(event.links),
+  ]);
+}
+
+function participantsLine(event: TimelineEvent, knowledge: Knowledge): string | undefined {
+  if (event.participants.length === 0) return undefined;
+  const names = [...new Set(event.participants)].map((id) => {
+    const official = knowledge.officials.get(id);
+    // An unknown id is already reported on the knowledge file; the card still shows what was written.
+    if (!official) return escapeMarkdown(id);
+    const flag = official.country === undefined ? undefined : knowledge.countries.get(official.country)?.flag;
+    return flag ? `${escapeMarkdown(flag)} ${escapeMarkdown(official.name)}` : escapeMarkdown(official.name);
+  });
+  return `**Participants:** ${names.join(', ')}`;
+}
+
+function tariffChangesList(event: TimelineEvent, knowledge: Knowledge): string | undefined {
+  const linked = knowledge.stepsLinkedTo(event.id);
+  if (linked.length === 0) return undefined;
+  const items = linked.map(
+    ({ tariff, step }) =>
+      `- **${escapeMarkdown(tariff.label)}**: ${escapeMarkdown(describeChange(tariff.history, tariff.history.indexOf(step)))}`,
+  );
+  return ['**Tariff changes**', ...items].join('\n');
+}

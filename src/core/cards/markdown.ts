@@ -1,0 +1,204 @@
+/**
+ * Safe Markdown building blocks for hover cards. Every string from a knowledge file is untrusted:
+ * plain fields are escaped so they show literally, and "Markdown text" fields are rebuilt from a small
+ * allow-list (emphasis, code spans, http(s) links, bullet and numbered lists) with everything else escaped.
+ */
+
+// CommonMark lets any ASCII punctuation be backslash-escaped and then shows it literally. Escaping all of it
+// (not just today's special characters) also defeats GFM autolinks (`www.`, `https://`, `a@b.c`),
+// entities (`&lt;`), raw HTML and theme icons (`$(zap)`), whatever position the text lands in.
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/** Plain text → Markdown that shows it literally, on one line (so it is also safe inside a table cell). */
+export function escapeMarkdown(text: string): string {
+  return collapseWhitespace(text).replace(ASCII_PUNCTUATION, '\\$&');
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A `links` entry → `[host/path](url)`, or `undefined` unless it is an http(s) URL.
+ * The label drops the scheme, `www.`, query and fragment, and is shortened, to keep cards compact.
+ */
+export function formatLink(url: string): string | undefined {
+  const href = safeHref(url);
+  if (href === undefined) return undefined;
+  const parsed = new URL(href);
+  const label = `${parsed.host.replace(/^www\./, '')}${decodePath(parsed.pathname)}`.replace(/\/$/, '');
+  return `[${escapeMarkdown(shorten(label, MAX_LINK_LABEL))}](${href})`;
+}
+
+/** Percent-escapes are for machines; the label shows the characters, unless the escapes are malformed. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+const MAX_LINK_LABEL = 48;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The normalised URL if it is http(s), ready to be a link destination; otherwise `undefined`
+ * (`command:`, `javascript:`, `file:`, `data:` and relative targets are all refused).
+ */
+function safeHref(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url.trim())) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  // `URL` already percent-encodes spaces, quotes and angle brackets; parentheses would end the
+  // destination early, a backslash would escape the next character and `|` would split a table cell.
+  return parsed.href.replace(/[()|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * "Markdown text" → Markdown that keeps emphasis, code spans, http(s) links and list items, and shows
+ * everything else literally: raw HTML, headings, rules, quotes, fences, tables and reference definitions
+ * cannot form, non-http(s) links are reduced to their text and images to their alt text.
+ * Lines are trimmed so indentation cannot turn into a code block; blank lines still separate paragraphs.
+ */
+export function sanitizeMarkdown(text: string): string {
+  const lines: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (line === '') {
+      if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+      continue;
+    }
+    const item = LIST_ITEM.exec(line);
+    lines.push(item ? `${listMarker(item[1])} ${renderInline(item[2], 'block')}` : renderInline(line, 'block'));
+  }
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
+}
+
+const LIST_ITEM = /^([-*+]|\d{1,9}[.)])\s+(.+)$/;
+
+function listMarker(marker: string): string {
+  // Normalised to `-` and `1.` so the output only ever contains markers written here.
+  return /^\d/.test(marker) ? `${marker.slice(0, -1)}.` : '-';
+}
+
+/** "Markdown text" → the content of one table cell: on one line, `|` escaped, same allow-list as {@link sanitizeMarkdown}. */
+export function sanitizeTableCell(text: string): string {
+  return renderInline(collapseWhitespace(text), 'cell');
+}
+
+/** Wraps safe Markdown in a block quote, every line prefixed, so the whole note stays one block. */
+export function quoteBlock(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+type InlineContext = 'block' | 'cell';
+
+interface InlineRule {
+  readonly pattern: RegExp;
+  /** Links cannot nest, so link-making rules are skipped inside a link's text. */
+  readonly makesLink: boolean;
+  readonly render: (match: RegExpExecArray, context: InlineContext, allowLinks: boolean) => string;
+}
+
+const WORD_CHAR = '[\\p{L}\\p{N}_]';
+/** A link target, allowing one level of balanced parentheses as in `javascript:alert(1)`, so such links are recognised and reduced. */
+const DESTINATION = '(?:[^()\\s<>]|\\([^()\\s<>]*\\))*';
+
+// Each rule is tried at every position (sticky `y`); text no rule claims is escaped one character at a time.
+// Rules that fail to match leave their punctuation to be escaped, so a malformed construct shows literally.
+const INLINE_RULES: readonly InlineRule[] = [
+  {
+    // An author's own backslash escape stays an escape.
+    pattern: /\\[!-/:-@[-`{-~]/y,
+    makesLink: false,
+    render: (m) => m[0],
+  },
+  {
+    // Code span content is literal in Markdown. In a table cell a `|` would still split the cell (and `\|`
+    // cannot be relied on after a backslash), so such a span is shown as escaped plain text instead.
+    pattern: /`([^`]+)`/y,
+    makesLink: false,
+    render: (m, context) => (context === 'cell' && m[1].includes('|') ? escapeMarkdown(m[1]) : m[0]),
+  },
+  {
+    // Images never load (remote images in a hover would be a tracking beacon); the alt text stays.
+    pattern: new RegExp(`!\\[([^[\\]]*)\\]\\(\\s*<?(${DESTINATION})>?(?:\\s+"[^"]*")?\\s*\\)`, 'y'),
+    makesLink: false,
+    render: (m) => escapeMarkdown(m[1]),
+  },
+  {
+    pattern: new RegExp(`\\[([^[\\]]*)\\]\\(\\s*<?(${DESTINATION})>?(?:\\s+"[^"]*")?\\s*\\)`, 'y'),
+    makesLink: true,
+    render: (m, context) => {
+      const text = renderInline(m[1], context, false);
+      const href = safeHref(m[2]);
+      if (href === undefined) return text;
+      return text.trim() === '' ? (formatLink(href) ?? '') : `[${text}](${href})`;
+    },
+  },
+  {
+    pattern: /<(https?:\/\/[^\s<>]+)>/y,
+    makesLink: true,
+    render: (m) => formatLink(m[1]) ?? escapeMarkdown(m[0]),
+  },
+  {
+    // A bare URL would otherwise be escaped into plain text; trailing sentence punctuation is not part of it.
+    pattern: /https?:\/\/[^\s<>()[\]]*[^\s<>()[\].,;:!?'"*_~]/y,
+    makesLink: true,
+    render: (m) => formatLink(m[0]) ?? escapeMarkdown(m[0]),
+  },
+  {
+    pattern: /\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*/y,
+    makesLink: false,
+    render: (m, context, allowLinks) => `**${renderInline(m[1], context, allowLinks)}**`,
+  },
+  {
+    pattern: new RegExp(`(?<!${WORD_CHAR})__(?=[^\\s_])(.+?)(?<=[^\\s_])__(?!${WORD_CHAR})`, 'uy'),
+    makesLink: false,
+    render: (m, context, allowLinks) => `**${renderInline(m[1], context, allowLinks)}**`,
+  },
+  {
+    pattern: /\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)/y,
+    makesLink: false,
+    render: (m, context, allowLinks) => `*${renderInline(m[1], context, allowLinks)}*`,
+  },
+  {
+    // `_` only emphasises at word boundaries, as in CommonMark, so snake_case_names stay as written.
+    pattern: new RegExp(`(?<!${WORD_CHAR})_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?!${WORD_CHAR})`, 'uy'),
+    makesLink: false,
+    render: (m, context, allowLinks) => `*${renderInline(m[1], context, allowLinks)}*`,
+  },
+];
+
+/** One line of "Markdown text" → safe inline Markdown. */
+function renderInline(text: string, context: InlineContext, allowLinks = true): string {
+  let out = '';
+  let index = 0;
+  next: while (index < text.length) {
+    for (const rule of INLINE_RULES) {
+      if (rule.makesLink && !allowLinks) continue;
+      rule.pattern.lastIndex = index;
+      const match = rule.pattern.exec(text);
+      if (match) {
+        out += rule.render(match, context, allowLinks);
+        index += match[0].length;
+        continue next;
+      }
+    }
+    out += text[index].replace(ASCII_PUNCTUATION, '\\$&');
+    index++;
+  }
+  return out;
+}
