@@ -5,7 +5,6 @@ import {
   formatLink,
   quoteBlock,
   sanitizeMarkdown,
-  sanitizeTableCell,
 } from '../../src/core/cards/markdown';
 
 /** What CommonMark shows for escaped text: every backslash escape reduced to its character. */
@@ -191,27 +190,6 @@ describe('sanitizeMarkdown', () => {
   });
 });
 
-describe('sanitizeTableCell', () => {
-  it('puts a note on one line and escapes pipes', () => {
-    assert.equal(sanitizeTableCell('| pipes |\nsecond **line**'), '\\| pipes \\| second **line**');
-  });
-
-  it('shows a code span holding a pipe as escaped text, so the cell cannot split', () => {
-    assert.equal(sanitizeTableCell('rate `a|b` here'), 'rate a\\|b here');
-  });
-
-  it('never leaves a pipe that would split the cell, for any input', () => {
-    const pieces = fc.constantFrom('|', '\\', '`', 'a', ' ', '\n', '[x](https://a.example/|)', '**');
-    fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
-        const cell = sanitizeTableCell(text);
-        assert.ok(!cell.includes('\n'));
-        // GFM splits a row at every `|` not preceded by a backslash escape.
-        assert.ok(!/(?:^|[^\\])(?:\\\\)*\|/.test(cell), `live pipe in ${JSON.stringify(cell)}`);
-      }),
-    );
-  });
-});
 
 describe('quoteBlock', () => {
   it('prefixes every line, blank ones included, so the quote stays one block', () => {

@@ -77,7 +77,7 @@ export function sanitizeMarkdown(text: string): string {
       continue;
     }
     const item = LIST_ITEM.exec(line);
-    lines.push(item ? `${listMarker(item[1])} ${renderInline(item[2], 'block')}` : renderInline(line, 'block'));
+    lines.push(item ? `${listMarker(item[1])} ${renderInline(item[2])}` : renderInline(line));
   }
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');
@@ -90,11 +90,6 @@ function listMarker(marker: string): string {
   return /^\d/.test(marker) ? `${marker.slice(0, -1)}.` : '-';
 }
 
-/** "Markdown text" → the content of one table cell: on one line, `|` escaped, same allow-list as {@link sanitizeMarkdown}. */
-export function sanitizeTableCell(text: string): string {
-  return renderInline(collapseWhitespace(text), 'cell');
-}
-
 /** Wraps safe Markdown in a block quote, every line prefixed, so the whole note stays one block. */
 export function quoteBlock(markdown: string): string {
   return markdown
@@ -103,13 +98,11 @@ export function quoteBlock(markdown: string): string {
     .join('\n');
 }
 
-type InlineContext = 'block' | 'cell';
-
 interface InlineRule {
   readonly pattern: RegExp;
   /** Links cannot nest, so link-making rules are skipped inside a link's text. */
   readonly makesLink: boolean;
-  readonly render: (match: RegExpExecArray, context: InlineContext, allowLinks: boolean) => string;
+  readonly render: (match: RegExpExecArray, allowLinks: boolean) => string;
 }
 
 const WORD_CHAR = '[\\p{L}\\p{N}_]';
@@ -126,11 +119,10 @@ const INLINE_RULES: readonly InlineRule[] = [
     render: (m) => m[0],
   },
   {
-    // Code span content is literal in Markdown. In a table cell a `|` would still split the cell (and `\|`
-    // cannot be relied on after a backslash), so such a span is shown as escaped plain text instead.
+    // Code span content is literal in Markdown.
     pattern: /`([^`]+)`/y,
     makesLink: false,
-    render: (m, context) => (context === 'cell' && m[1].includes('|') ? escapeMarkdown(m[1]) : m[0]),
+    render: (m) => m[0],
   },
   {
     // Images never load (remote images in a hover would be a tracking beacon); the alt text stays.
@@ -141,8 +133,8 @@ const INLINE_RULES: readonly InlineRule[] = [
   {
     pattern: new RegExp(`\\[([^[\\]]*)\\]\\(\\s*<?(${DESTINATION})>?(?:\\s+"[^"]*")?\\s*\\)`, 'y'),
     makesLink: true,
-    render: (m, context) => {
-      const text = renderInline(m[1], context, false);
+    render: (m) => {
+      const text = renderInline(m[1], false);
       const href = safeHref(m[2]);
       if (href === undefined) return text;
       return text.trim() === '' ? (formatLink(href) ?? '') : `[${text}](${href})`;
@@ -162,28 +154,28 @@ const INLINE_RULES: readonly InlineRule[] = [
   {
     pattern: /\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*/y,
     makesLink: false,
-    render: (m, context, allowLinks) => `**${renderInline(m[1], context, allowLinks)}**`,
+    render: (m, allowLinks) => `**${renderInline(m[1], allowLinks)}**`,
   },
   {
     pattern: new RegExp(`(?<!${WORD_CHAR})__(?=[^\\s_])(.+?)(?<=[^\\s_])__(?!${WORD_CHAR})`, 'uy'),
     makesLink: false,
-    render: (m, context, allowLinks) => `**${renderInline(m[1], context, allowLinks)}**`,
+    render: (m, allowLinks) => `**${renderInline(m[1], allowLinks)}**`,
   },
   {
     pattern: /\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)/y,
     makesLink: false,
-    render: (m, context, allowLinks) => `*${renderInline(m[1], context, allowLinks)}*`,
+    render: (m, allowLinks) => `*${renderInline(m[1], allowLinks)}*`,
   },
   {
     // `_` only emphasises at word boundaries, as in CommonMark, so snake_case_names stay as written.
     pattern: new RegExp(`(?<!${WORD_CHAR})_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?!${WORD_CHAR})`, 'uy'),
     makesLink: false,
-    render: (m, context, allowLinks) => `*${renderInline(m[1], context, allowLinks)}*`,
+    render: (m, allowLinks) => `*${renderInline(m[1], allowLinks)}*`,
   },
 ];
 
 /** One line of "Markdown text" → safe inline Markdown. */
-function renderInline(text: string, context: InlineContext, allowLinks = true): string {
+function renderInline(text: string, allowLinks = true): string {
   let out = '';
   let index = 0;
   next: while (index < text.length) {
@@ -192,7 +184,7 @@ function renderInline(text: string, context: InlineContext, allowLinks = true): 
       rule.pattern.lastIndex = index;
       const match = rule.pattern.exec(text);
       if (match) {
-        out += rule.render(match, context, allowLinks);
+        out += rule.render(match, allowLinks);
         index += match[0].length;
         continue next;
       }

@@ -2,8 +2,8 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { Tariff } from '../knowledge/types';
 import { formatDate } from '../timeline/dates';
 import { describeEventDate } from '../timeline/timeline';
-import { cardHeading, describeCountry, joinBlocks, sourcesLine } from './cardParts';
-import { escapeMarkdown, sanitizeTableCell } from './markdown';
+import { cardHeading, describeCountry, joinBlocks, noteBlock, sourcesLine } from './cardParts';
+import { escapeMarkdown } from './markdown';
 import { describeChange, describeNext, formatRate, sameRate } from './tariffChanges';
 
 /** Marks the hovered rate, both in the change summary and in the history table. */
@@ -27,7 +27,7 @@ function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge): stri
   return joinBlocks([
     cardHeading(tariff.label),
     `Imposed by ${describeCountry(tariff.by, knowledge)} on ${describeCountry(tariff.on, knowledge)}`,
-    ...hovered.map((index) => changeSummary(tariff, index, knowledge)),
+    ...hovered.flatMap((index) => [changeSummary(tariff, index, knowledge), noteBlock(tariff.history[index].note)]),
     historyTable(tariff, new Set(hovered)),
     sourcesLine(tariff.links),
   ]);
@@ -45,19 +45,14 @@ function changeSummary(tariff: Tariff, index: number, knowledge: Knowledge): str
   return `${MARKER} **${change}**, ${next}.${linked}`;
 }
 
+/** Dates and rates only: notes of other steps would make the card taller than a hover shows at once. */
 function historyTable(tariff: Tariff, hovered: ReadonlySet<number>): string {
-  const notes = tariff.history.map((step) => (step.note === undefined ? '' : sanitizeTableCell(step.note)));
-  // The note column is left out when no step has one, to keep the card narrow.
-  const withNotes = notes.some((note) => note !== '');
   const rows = tariff.history.map((step, index) => {
     const date = escapeMarkdown(formatDate(step.date));
     const shownRate = escapeMarkdown(formatRate(step.rate));
-    const cells = hovered.has(index) ? [`${MARKER} **${date}**`, `**${shownRate}**`] : [date, shownRate];
-    return tableRow(withNotes ? [...cells, notes[index]] : cells);
+    return tableRow(hovered.has(index) ? [`${MARKER} **${date}**`, `**${shownRate}**`] : [date, shownRate]);
   });
-  const header = withNotes ? ['Date', 'Rate', 'Note'] : ['Date', 'Rate'];
-  const alignment = withNotes ? ['---', '---:', '---'] : ['---', '---:'];
-  return [tableRow(header), tableRow(alignment), ...rows].join('\n');
+  return [tableRow(['Date', 'Rate']), tableRow(['---', '---:']), ...rows].join('\n');
 }
 
 function tableRow(cells: readonly string[]): string {

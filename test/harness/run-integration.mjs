@@ -1,0 +1,101 @@
+// @ts-check
+// Offline launcher of the extension-host tests (npm run test:integration): runs the test index
+// (out/test/integration/index.js) inside real VS Code (code-server), once per fixture workspace.
+//
+// Usage: node test/harness/run-integration.mjs [--suite NAME --workspace PATH]
+//   without options: every fixture suite (suites.mjs); with both: one suite on any folder or
+//   .code-workspace file.
+// Environment: TRADE_NOTES_TEST_TIMEOUT_S (per suite, default 300), TRADE_NOTES_KEEP_RUN=1 keeps
+// the run folders (logs, user data) even when the suite passes.
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser, newWorkbenchPage } from './browser.mjs';
+import { prepareRunFolders, remoteUri, startCodeServer, tailOf, workbenchUrl } from './code-server.mjs';
+import { extensionBundle, integrationTestIndex, repoRoot, requireFile, runMain } from './paths.mjs';
+import { onInterrupt } from './processes.mjs';
+import { ensureCodeServer } from './provision.mjs';
+import { printSummary, suitesFromArguments } from './suites.mjs';
+
+const timeoutSeconds = Number(process.env.TRADE_NOTES_TEST_TIMEOUT_S ?? 300);
+
+runMain(async () => {
+  const suites = suitesFromArguments();
+  requireFile(extensionBundle, 'npm run build');
+  requireFile(integrationTestIndex, 'npm run compile-tests');
+
+  const install = await ensureCodeServer();
+  const { browser, close } = await launchBrowser();
+  /** @type {Array<{ name: string, outcome: string, seconds: number }>} */
+  const outcomes = [];
+  try {
+    for (const suite of suites) {
+      const started = Date.now();
+      const outcome = await runSuite(install, browser, suite);
+      outcomes.push({ name: suite.name, outcome, seconds: Math.round((Date.now() - started) / 1000) });
+    }
+  } finally {
+    await close();
+  }
+  return printSummary(outcomes);
+});
+
+/**
+ * @param {import('./provision.mjs').CodeServerInstall} install
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ name: string, workspace: string }} suite
+ * @returns {Promise<string>} 'passed' or what went wrong
+ */
+async function runSuite(install, browser, suite) {
+  console.log(`\n=== Integration suite "${suite.name}" on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`);
+  const folders = prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), `trade-notes-${suite.name}-`)));
+  const resultsFile = path.join(folders.root, 'results.txt');
+  const browserLog = path.join(folders.root, 'browser-console.log');
+  const server = await startCodeServer(install, folders);
+  // On Ctrl-C nobody will read the logs of an unfinished run.
+  const forgetRunFolder = onInterrupt(async () => {
+    await server.stop();
+    rmSync(folders.root, { recursive: true, force: true });
+  });
+  let outcome = 'not run';
+  try {
+    const page = await newWorkbenchPage(browser);
+    page.on('console', (message) => appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
+    /** @type {(code: number) => void} */
+    let reportExit = () => {};
+    /** @type {Promise<number>} */
+    const exitCode = new Promise((resolve) => (reportExit = resolve));
+    // The workbench calls this when the test index settles (0: passed; 1: failures or a broken index).
+    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => reportExit(code));
+    const environment = { TRADE_NOTES_SUITE: suite.name, TRADE_NOTES_TEST_RESULTS: resultsFile };
+    await page.goto(workbenchUrl(server.origin, suite.workspace, [
+      ['extensionDevelopmentPath', remoteUri(server.origin, repoRoot)],
+      ['extensionTestsPath', remoteUri(server.origin, integrationTestIndex)],
+      ['extensionEnvironment', JSON.stringify(environment)],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ]));
+    /** @type {Promise<string>} */
+    const timedOut = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutSeconds * 1000).unref());
+    const result = await Promise.race([exitCode, timedOut]);
+    outcome = result === 0 ? 'passed' : result === 'timeout' ? `timed out after ${timeoutSeconds} s` : `failed (exit code ${result})`;
+    await page.close();
+  } finally {
+    await server.stop();
+    forgetRunFolder();
+  }
+
+  if (existsSync(resultsFile)) {
+    console.log(readFileSync(resultsFile, 'utf8').trimEnd());
+  } else {
+    console.log('(no results file: the test index did not run)');
+    console.log(`--- code-server log (last lines):\n${tailOf(server.logFile, 30)}`);
+  }
+  if (outcome === 'passed' && !process.env.TRADE_NOTES_KEEP_RUN) {
+    rmSync(folders.root, { recursive: true, force: true });
+  } else {
+    console.log(`Run folder kept: ${folders.root} (code-server.log, browser-console.log, user-data/logs)`);
+  }
+  return outcome;
+}

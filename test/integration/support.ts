@@ -1,0 +1,79 @@
+// Helpers shared by the extension-host tests: reaching the extension, finding text, reading hovers.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { TradeNotesApi } from '../../src/extension';
+
+export async function activateExtension(): Promise<TradeNotesApi> {
+  const extension = vscode.extensions.getExtension<TradeNotesApi>('trade-notes.trade-notes');
+  assert.ok(extension, 'extension trade-notes.trade-notes not found');
+  const api = await extension.activate();
+  await api.store.ready();
+  return api;
+}
+
+export function workspaceFile(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** The position of the n-th occurrence of `needle`, plus `offset` characters. */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 0, occurrence = 0): vscode.Position {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = document.getText().indexOf(needle, index + 1);
+    assert.ok(index >= 0, `"${needle}" (occurrence ${occurrence}) not found in ${document.uri.toString()}`);
+  }
+  return document.positionAt(index + offset);
+}
+
+export interface HoverResult {
+  /** The card as a reader sees it: Markdown with backslash escapes removed. */
+  readonly markdown: string;
+  readonly range?: vscode.Range;
+  readonly text?: string;
+}
+
+/** Our hover at a position, through VS Code's own command (as the editor asks for it). */
+export async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<HoverResult | undefined> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  const ours = hovers.filter((hover) => hover.contents.some((c) => markdownOf(c).length > 0));
+  if (ours.length === 0) return undefined;
+  const hover = ours[0]!;
+  return {
+    markdown: unescapeMarkdown(hover.contents.map(markdownOf).join('\n')),
+    range: hover.range,
+    text: hover.range ? document.getText(hover.range) : undefined,
+  };
+}
+
+export async function hoverOn(document: vscode.TextDocument, needle: string, offset = 1, occurrence = 0): Promise<HoverResult | undefined> {
+  return hoverAt(document, positionOf(document, needle, offset, occurrence));
+}
+
+/** CommonMark backslash escapes of ASCII punctuation render as the character itself. */
+function unescapeMarkdown(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function markdownOf(content: vscode.MarkdownString | vscode.MarkedString): string {
+  return typeof content === 'string' ? content : content.value;
+}
+
+/** Polls until `check` returns a truthy value (live updates are debounced), or fails with `what`. */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+export async function openNote(...segments: string[]): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(...segments));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
