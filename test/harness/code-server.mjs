@@ -24,6 +24,8 @@ export const quietUserSettings = {
   'security.workspace.trust.enabled': false,
   'editor.minimap.enabled': false,
   'git.enabled': false,
+  // code-server saves edited files after a second by default: tests must never write the fixtures.
+  'files.autoSave': 'off',
 };
 
 /**
@@ -38,7 +40,8 @@ export const quietUserSettings = {
 /**
  * Creates the folders of an isolated run under `root` and writes the user settings.
  * @param {string} root
- * @param {{ extensionsDir?: string }} [options] extensionsDir: use an existing folder (an installed vsix)
+ * @param {{ extensionsDir?: string, workspaceTrust?: boolean }} [options] extensionsDir: use an existing
+ *   folder (an installed vsix); workspaceTrust: leave Workspace Trust on, so the workspace opens untrusted
  * @returns {RunFolders}
  */
 export function prepareRunFolders(root, options = {}) {
@@ -47,7 +50,10 @@ export function prepareRunFolders(root, options = {}) {
   const home = path.join(root, 'home');
   const tmp = path.join(root, 'tmp');
   for (const folder of [path.join(userData, 'User'), extensions, home, tmp]) mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(quietUserSettings, null, 2));
+  const settings = options.workspaceTrust
+    ? { ...quietUserSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : quietUserSettings;
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   /** @type {NodeJS.ProcessEnv} */
   const env = {};
@@ -97,9 +103,10 @@ export async function installExtension(install, folders, vsixFile) {
  * Starts code-server on a free loopback port and waits until it listens.
  * @param {CodeServerInstall} install
  * @param {RunFolders} folders
+ * @param {{ workspaceTrust?: boolean }} [options] workspaceTrust: do not pass --disable-workspace-trust
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer(install, folders) {
+export async function startCodeServer(install, folders, options = {}) {
   const configFile = path.join(folders.root, 'code-server.yaml');
   // Port 0: the system picks a free port, read back from the log.
   writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
@@ -110,7 +117,7 @@ export async function startCodeServer(install, folders) {
     '--extensions-dir', folders.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without the smoke-test driver the web workbench ignores the `payload` query parameter.

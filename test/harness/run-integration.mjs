@@ -43,15 +43,16 @@ runMain(async () => {
 /**
  * @param {import('./provision.mjs').CodeServerInstall} install
  * @param {import('playwright-core').Browser} browser
- * @param {{ name: string, workspace: string }} suite
+ * @param {import('./suites.mjs').Suite} suite
  * @returns {Promise<string>} 'passed' or what went wrong
  */
 async function runSuite(install, browser, suite) {
   console.log(`\n=== Integration suite "${suite.name}" on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`);
-  const folders = prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), `trade-notes-${suite.name}-`)));
+  const trust = { workspaceTrust: suite.workspaceTrust };
+  const folders = prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), `trade-notes-${suite.name}-`)), trust);
   const resultsFile = path.join(folders.root, 'results.txt');
   const browserLog = path.join(folders.root, 'browser-console.log');
-  const server = await startCodeServer(install, folders);
+  const server = await startCodeServer(install, folders, trust);
   // On Ctrl-C nobody will read the logs of an unfinished run.
   const forgetRunFolder = onInterrupt(async () => {
     await server.stop();

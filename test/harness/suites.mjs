@@ -6,12 +6,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HarnessError, repoRoot } from './paths.mjs';
 
-/** @typedef {{ name: string, workspace: string }} Suite */
+/**
+ * @typedef {{ name: string, workspace: string, workspaceTrust?: boolean }} Suite
+ * workspaceTrust: run with Workspace Trust on, so the (never trusted) workspace is in restricted mode.
+ */
 
 /** @type {Suite[]} */
 const fixtureSuites = [
   { name: 'single', workspace: path.join(repoRoot, 'test', 'fixtures', 'single') },
   { name: 'multi-root', workspace: path.join(repoRoot, 'test', 'fixtures', 'multi-root.code-workspace') },
+  { name: 'untrusted', workspace: path.join(repoRoot, 'test', 'fixtures', 'untrusted'), workspaceTrust: true },
 ];
 
 /**
