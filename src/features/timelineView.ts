@@ -158,8 +158,14 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, 
   }
 }
 
+export interface TimelineView {
+  readonly provider: TimelineProvider;
+  /** For features that reveal events in the view. */
+  readonly view: vscode.TreeView<TimelineNode>;
+}
+
 /** Registers the view and its title-bar commands; the chosen order is remembered per workspace. */
-export function registerTimelineView(context: vscode.ExtensionContext, store: KnowledgeStore): TimelineProvider {
+export function registerTimelineView(context: vscode.ExtensionContext, store: KnowledgeStore): TimelineView {
   const saved = context.workspaceState.get<TimelineOrder>(ORDER_STATE_KEY);
   const provider = new TimelineProvider(store, saved === 'newest-first' ? 'newest-first' : 'oldest-first');
   const view = vscode.window.createTreeView(TIMELINE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -179,5 +185,5 @@ export function registerTimelineView(context: vscode.ExtensionContext, store: Kn
       provider.refresh();
     }),
   );
-  return provider;
+  return { provider, view };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { mergeKnowledge, Knowledge } from '../core/knowledge/knowledge';
+import { KnowledgeLoader } from '../core/knowledge/knowledgeLoader';
 import { loadKnowledgeFile } from '../core/knowledge/loadKnowledgeFile';
 import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
 import { MentionMatcher } from '../core/matching/mentionMatcher';
@@ -38,6 +39,14 @@ export class KnowledgeStore implements vscode.Disposable {
   private matcher: MentionMatcher | undefined;
   private discovery: Promise<void> | undefined;
   private generationCounter = 0;
+  /**
+   * Loads workspace files entry by entry, pausing between stretches of work so the extension host is
+   * never blocked for long, and re-parsing only the entries an edit changed.
+   */
+  private readonly loader = new KnowledgeLoader(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  /** The latest load started per file: an older load that finishes later must not overwrite it. */
+  private readonly latestLoad = new Map<string, number>();
+  private loadCounter = 0;
 
   /** Fires after the merged knowledge or its problems changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -156,7 +165,10 @@ export class KnowledgeStore implements vscode.Disposable {
       }
     }
     for (const key of this.files.keys()) {
-      if (!found.has(key)) this.files.delete(key);
+      if (!found.has(key)) {
+        this.files.delete(key);
+        this.loader.forget(key);
+      }
     }
     await Promise.all([...found.values()].map((uri) => this.loadFile(uri)));
     this.remerge();
@@ -195,10 +207,14 @@ export class KnowledgeStore implements vscode.Disposable {
   /** Loads one file from its open editor (unsaved text wins) or from disk; forgets it when it is gone. */
   private async loadFile(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
+    const load = ++this.loadCounter;
+    this.latestLoad.set(key, load);
     try {
       const text = await this.readText(uri);
+      if (this.latestLoad.get(key) !== load) return;
       if (text === undefined) {
         this.files.delete(key);
+        this.loader.forget(key);
         return;
       }
       const state = this.files.get(key) ?? { uri, problems: [] };
@@ -207,7 +223,8 @@ export class KnowledgeStore implements vscode.Disposable {
         state.problems = [text];
         return;
       }
-      const { file, problems } = loadKnowledgeFile(key, text);
+      const { file, problems } = await this.loader.load(key, text);
+      if (this.latestLoad.get(key) !== load) return;
       state.problems = problems;
       if (file) state.lastGood = file;
     } catch (error) {

@@ -24,7 +24,7 @@ export interface LoadResult {
 /** Aliases (`*anchor`) allowed in one file: enough for real use, far too few for a "billion laughs" bomb. */
 export const MAX_YAML_ALIASES = 100;
 
-const TOP_LEVEL_KEYS = ['kind', 'version', 'countries', 'officials', 'tariffs', 'timeline'];
+export const TOP_LEVEL_KEYS = ['kind', 'version', 'countries', 'officials', 'tariffs', 'timeline'];
 const COUNTRY_KEYS = ['name', 'aliases', 'flag'];
 const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'organization', 'note', 'links'];
 const TARIFF_KEYS = ['id', 'by', 'on', 'label', 'links', 'history'];
@@ -39,10 +39,17 @@ export function loadKnowledgeFile(uri: string, text: string): LoadResult {
   return new FileLoader(uri, text).load();
 }
 
-class FileLoader {
+/** What {@link FileLoader.readItem} reads each list of a knowledge file as. */
+export type ListKey = 'officials' | 'tariffs' | 'timeline';
+
+/**
+ * Reads one knowledge file, or (for the chunked loader in knowledgeLoader.ts) one piece of one: its
+ * positions are then relative to the piece, which starts a line.
+ */
+export class FileLoader {
   private readonly lineCounter = new LineCounter();
-  private readonly problems: KnowledgeProblem[] = [];
-  private readonly references: KnowledgeReference[] = [];
+  readonly problems: KnowledgeProblem[] = [];
+  readonly references: KnowledgeReference[] = [];
   private doc!: Document.Parsed;
 
   constructor(
@@ -50,12 +57,18 @@ class FileLoader {
     private readonly text: string,
   ) {}
 
-  load(): LoadResult {
+  /** Parses the text as YAML (with positions); the loader's readers then work on its nodes. */
+  parse(): Document.Parsed {
     this.doc = parseDocument(this.text, {
       lineCounter: this.lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
     });
+    return this.doc;
+  }
+
+  load(): LoadResult {
+    this.parse();
     for (const error of this.doc.errors) this.report(error.pos, `YAML: ${firstLine(error.message)}`, 'yaml-syntax');
     for (const warning of this.doc.warnings) this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
     if (this.doc.errors.length > 0) return { problems: this.problems };
@@ -72,12 +85,12 @@ class FileLoader {
     const file: KnowledgeFile = {
       uri: this.uri,
       countries: this.readCountries(root),
-      officials: this.readList(root, 'officials', (m) => this.readOfficial(m)),
-      tariffs: this.readList(root, 'tariffs', (m) => this.readTariff(m)),
-      timeline: this.readList(root, 'timeline', (m) => this.readEvent(m)),
+      officials: this.readList(root, 'officials'),
+      tariffs: this.readList(root, 'tariffs'),
+      timeline: this.readList(root, 'timeline'),
       references: this.references,
     };
-    this.checkDuplicates(file);
+    this.problems.push(...duplicateProblems(this.uri, file));
     const hasErrors = this.problems.some((p) => p.severity === 'error');
     return hasErrors ? { problems: this.problems } : { file, problems: this.problems };
   }
@@ -103,7 +116,7 @@ class FileLoader {
     return true;
   }
 
-  private checkHeader(root: YAMLMap): boolean {
+  checkHeader(root: YAMLMap): boolean {
     const kind = this.pair(root, 'kind');
     const version = this.pair(root, 'version');
     const firstKeyRange = (root.items[0]?.key as Node | undefined)?.range ?? [0, 0];
@@ -125,7 +138,7 @@ class FileLoader {
     return ok;
   }
 
-  private readCountries(root: YAMLMap): Country[] {
+  readCountries(root: YAMLMap): Country[] {
     const pair = this.pair(root, 'countries');
     if (!pair || pair.value === null) return [];
     const map = this.resolve(pair.value);
@@ -260,7 +273,7 @@ class FileLoader {
     };
   }
 
-  private readList<T>(root: YAMLMap, key: string, read: (map: YAMLMap) => T | undefined): T[] {
+  readList<K extends ListKey>(root: YAMLMap, key: K): KnowledgeFile[K][number][] {
     const pair = this.pair(root, key);
     if (!pair || pair.value === null) return [];
     const seq = this.resolve(pair.value as Node);
@@ -268,41 +281,29 @@ class FileLoader {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list.`, 'type');
       return [];
     }
-    const entries: T[] = [];
+    const entries: KnowledgeFile[K][number][] = [];
     for (const item of seq.items) {
       const node = this.resolve(item as Node);
       if (!isMap(node)) {
         this.report(node?.range ?? rangeOf(pair.value, pair), `Each entry of '${key}' must be a mapping.`, 'type');
         continue;
       }
-      const entry = read(node);
+      const entry = this.readItem(key, node);
       if (entry) entries.push(entry);
     }
     return entries;
   }
 
-  private checkDuplicates(file: KnowledgeFile): void {
-    const check = (entries: readonly { id?: string; code?: string; source: { range: Range } }[], what: string): void => {
-      const seen = new Map<string, Range>();
-      for (const entry of entries) {
-        const key = entry.id ?? entry.code ?? '';
-        const first = seen.get(key);
-        if (first) {
-          this.problems.push({
-            uri: this.uri,
-            range: entry.source.range,
-            severity: 'error',
-            code: 'duplicate-id',
-            message: `Duplicate ${what} '${key}' (first defined on line ${first.start.line + 1}).`,
-          });
-        } else {
-          seen.set(key, entry.source.range);
-        }
-      }
-    };
-    check(file.officials, 'official id');
-    check(file.tariffs, 'tariff id');
-    check(file.timeline, 'timeline id');
+  /** One entry of a list; undefined (with problems reported) when it is not valid. */
+  readItem<K extends ListKey>(key: K, map: YAMLMap): KnowledgeFile[K][number] | undefined {
+    switch (key) {
+      case 'officials':
+        return this.readOfficial(map);
+      case 'tariffs':
+        return this.readTariff(map);
+      default:
+        return this.readEvent(map);
+    }
   }
 
   // --- field readers -------------------------------------------------------------------------
@@ -398,7 +399,7 @@ class FileLoader {
     return undefined;
   }
 
-  private checkKeys(map: YAMLMap, allowed: readonly string[], where: string): void {
+  checkKeys(map: YAMLMap, allowed: readonly string[], where: string): void {
     for (const item of map.items) {
       const key = this.scalar(item.key);
       if (typeof key !== 'string' || !allowed.includes(key)) {
@@ -444,6 +445,33 @@ class FileLoader {
   private report(pos: readonly number[], message: string, code: string, severity: KnowledgeProblem['severity'] = 'error'): void {
     this.problems.push({ uri: this.uri, range: this.range(pos), severity, code, message });
   }
+}
+
+/** Duplicate ids within one file: an error on each entry after the first with its id. */
+export function duplicateProblems(uri: string, file: KnowledgeFile): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const check = (entries: readonly { id?: string; code?: string; source: { range: Range } }[], what: string): void => {
+    const seen = new Map<string, Range>();
+    for (const entry of entries) {
+      const key = entry.id ?? entry.code ?? '';
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          uri,
+          range: entry.source.range,
+          severity: 'error',
+          code: 'duplicate-id',
+          message: `Duplicate ${what} '${key}' (first defined on line ${first.start.line + 1}).`,
+        });
+      } else {
+        seen.set(key, entry.source.range);
+      }
+    }
+  };
+  check(file.officials, 'official id');
+  check(file.tariffs, 'tariff id');
+  check(file.timeline, 'timeline id');
+  return problems;
 }
 
 /** A node's [start, end) in the text; falls back to its pair's key when the value is missing. */

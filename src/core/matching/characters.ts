@@ -1,6 +1,6 @@
 /**
- * Per-UTF-16-code-unit facts the matcher needs, computed lazily once per code unit and cached in
- * flat typed arrays so the scan loop does no string work.
+ * Per-UTF-16-code-unit facts the matcher needs, computed lazily once per code unit and cached in one
+ * flat typed array, so the scan loop does a single array read per character and no string work.
  */
 
 export const WORD = 1; // letters, digits, combining marks: a character that continues a word
@@ -11,11 +11,19 @@ export const UNSPACED = 16; // scripts written without spaces (Han, Kana): each 
 export const MARK = 32; // combining mark: part of a word, ignored when comparing
 export const DIGIT = 64; // ASCII digit
 export const LOWER = 128; // has an upper-case form different from itself
+/** WORD and not MARK: a character a word can start with. */
+export const WORD_START = 256;
+/** WORD and not UNSPACED: a character that continues the word before it. */
+export const WORD_PART = 512;
 
-const KNOWN = 256;
-const flagTable = new Uint16Array(65536);
-/** Folded form: lower case, diacritics removed. 0 = not computed yet. */
-const foldTable = new Uint16Array(65536);
+const KNOWN = 1024;
+const FLAG_BITS = 0xffff;
+
+/**
+ * For each code unit, `(folded << 16) | flags | KNOWN`; 0 = not computed yet. The folded form is
+ * lower case without diacritics (`Š` → `s`); marks fold to themselves.
+ */
+const table = new Int32Array(65536);
 
 const letterOrNumber = /[\p{L}\p{N}]/u;
 const combiningMark = /\p{M}/u;
@@ -28,10 +36,11 @@ function computeFlags(code: number): number {
   const ch = String.fromCharCode(code);
   if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) flags |= LINE_BREAK;
   else if (whiteSpace.test(ch)) flags |= SPACE;
-  else if (combiningMark.test(ch)) flags |= WORD | MARK;
+  else if (combiningMark.test(ch)) flags |= WORD | MARK | WORD_PART;
   else if (letterOrNumber.test(ch)) {
-    flags |= WORD;
+    flags |= WORD | WORD_START;
     if (unspaced.test(ch)) flags |= UNSPACED;
+    else flags |= WORD_PART;
     if (ch.toLowerCase() !== ch) flags |= UPPER;
     else if (ch.toUpperCase() !== ch) flags |= LOWER;
     if (code >= 48 && code <= 57) flags |= DIGIT;
@@ -39,26 +48,36 @@ function computeFlags(code: number): number {
   return flags;
 }
 
-export function charFlags(code: number): number {
-  const cached = flagTable[code]!;
+function computeFold(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const base = String.fromCharCode(code).normalize('NFD').charCodeAt(0);
+  const lower = String.fromCharCode(base).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : base;
+}
+
+/**
+ * Flags and folded form of a code unit in one number: `info & FLAG_BITS`-style tests on the flags
+ * above, and {@link foldedOf} for the folded code unit. The scan loop's single lookup.
+ */
+export function charInfo(code: number): number {
+  const cached = table[code]!;
   if (cached !== 0) return cached;
-  const flags = computeFlags(code);
-  flagTable[code] = flags;
-  return flags;
+  const info = (computeFold(code) << 16) | computeFlags(code);
+  table[code] = info;
+  return info;
+}
+
+export function foldedOf(info: number): number {
+  return info >>> 16;
+}
+
+export function charFlags(code: number): number {
+  return charInfo(code) & FLAG_BITS;
 }
 
 /** Lower case without diacritics: `Š` → `s`, `É` → `e`. One code unit in, one out (marks map to themselves). */
 export function foldChar(code: number): number {
-  const cached = foldTable[code]!;
-  if (cached !== 0) return cached;
-  let folded = code;
-  if (code < 0xd800 || code > 0xdfff) {
-    const base = String.fromCharCode(code).normalize('NFD').charCodeAt(0);
-    const lower = String.fromCharCode(base).toLowerCase();
-    folded = lower.length === 1 ? lower.charCodeAt(0) : base;
-  }
-  foldTable[code] = folded;
-  return folded;
+  return charInfo(code) >>> 16;
 }
 
 /** Folds a whole string the way the matcher compares words (marks dropped). */

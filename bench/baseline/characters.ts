@@ -1,0 +1,73 @@
+/**
+ * Per-UTF-16-code-unit facts the matcher needs, computed lazily once per code unit and cached in
+ * flat typed arrays so the scan loop does no string work.
+ */
+
+export const WORD = 1; // letters, digits, combining marks: a character that continues a word
+export const UPPER = 2; // has a lower-case form different from itself
+export const SPACE = 4; // white space other than line breaks (incl. no-break space)
+export const LINE_BREAK = 8; // \n, \r, U+2028, U+2029
+export const UNSPACED = 16; // scripts written without spaces (Han, Kana): each character is a word of its own
+export const MARK = 32; // combining mark: part of a word, ignored when comparing
+export const DIGIT = 64; // ASCII digit
+export const LOWER = 128; // has an upper-case form different from itself
+
+const KNOWN = 256;
+const flagTable = new Uint16Array(65536);
+/** Folded form: lower case, diacritics removed. 0 = not computed yet. */
+const foldTable = new Uint16Array(65536);
+
+const letterOrNumber = /[\p{L}\p{N}]/u;
+const combiningMark = /\p{M}/u;
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u30FC]/u;
+const whiteSpace = /\s/u;
+
+function computeFlags(code: number): number {
+  let flags = KNOWN;
+  if (code >= 0xd800 && code <= 0xdfff) return flags; // lone halves of astral characters: never part of a name
+  const ch = String.fromCharCode(code);
+  if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) flags |= LINE_BREAK;
+  else if (whiteSpace.test(ch)) flags |= SPACE;
+  else if (combiningMark.test(ch)) flags |= WORD | MARK;
+  else if (letterOrNumber.test(ch)) {
+    flags |= WORD;
+    if (unspaced.test(ch)) flags |= UNSPACED;
+    if (ch.toLowerCase() !== ch) flags |= UPPER;
+    else if (ch.toUpperCase() !== ch) flags |= LOWER;
+    if (code >= 48 && code <= 57) flags |= DIGIT;
+  }
+  return flags;
+}
+
+export function charFlags(code: number): number {
+  const cached = flagTable[code]!;
+  if (cached !== 0) return cached;
+  const flags = computeFlags(code);
+  flagTable[code] = flags;
+  return flags;
+}
+
+/** Lower case without diacritics: `Š` → `s`, `É` → `e`. One code unit in, one out (marks map to themselves). */
+export function foldChar(code: number): number {
+  const cached = foldTable[code]!;
+  if (cached !== 0) return cached;
+  let folded = code;
+  if (code < 0xd800 || code > 0xdfff) {
+    const base = String.fromCharCode(code).normalize('NFD').charCodeAt(0);
+    const lower = String.fromCharCode(base).toLowerCase();
+    folded = lower.length === 1 ? lower.charCodeAt(0) : base;
+  }
+  foldTable[code] = folded;
+  return folded;
+}
+
+/** Folds a whole string the way the matcher compares words (marks dropped). */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (charFlags(code) & MARK) continue;
+    out += String.fromCharCode(foldChar(code));
+  }
+  return out;
+}

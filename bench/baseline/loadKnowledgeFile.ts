@@ -1,0 +1,464 @@
+import { Document, visit, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  EVENT_KINDS,
+  type Country,
+  type EventKind,
+  type KnowledgeFile,
+  type KnowledgeProblem,
+  type KnowledgeReference,
+  type Official,
+  type Range,
+  type Tariff,
+  type TariffStep,
+  type TimelineEvent,
+} from '../../src/core/knowledge/types';
+import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from '../../src/core/knowledge/values';
+
+export interface LoadResult {
+  /** The file's content, or undefined when it has errors (the caller keeps serving its last good content). */
+  readonly file?: KnowledgeFile;
+  /** Errors and warnings, each positioned in the file. */
+  readonly problems: KnowledgeProblem[];
+}
+
+/** Aliases (`*anchor`) allowed in one file: enough for real use, far too few for a "billion laughs" bomb. */
+export const MAX_YAML_ALIASES = 100;
+
+const TOP_LEVEL_KEYS = ['kind', 'version', 'countries', 'officials', 'tariffs', 'timeline'];
+const COUNTRY_KEYS = ['name', 'aliases', 'flag'];
+const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'organization', 'note', 'links'];
+const TARIFF_KEYS = ['id', 'by', 'on', 'label', 'links', 'history'];
+const STEP_KEYS = ['date', 'rate', 'note', 'event'];
+const EVENT_KEYS = ['id', 'date', 'end', 'title', 'place', 'kind', 'participants', 'summary', 'links'];
+
+/**
+ * Parses and validates one knowledge file (format v1), keeping source positions.
+ * Pure: the caller supplies the text, whether from disk, an unsaved editor or the bundle.
+ */
+export function loadKnowledgeFile(uri: string, text: string): LoadResult {
+  return new FileLoader(uri, text).load();
+}
+
+class FileLoader {
+  private readonly lineCounter = new LineCounter();
+  private readonly problems: KnowledgeProblem[] = [];
+  private readonly references: KnowledgeReference[] = [];
+  private doc!: Document.Parsed;
+
+  constructor(
+    private readonly uri: string,
+    private readonly text: string,
+  ) {}
+
+  load(): LoadResult {
+    this.doc = parseDocument(this.text, {
+      lineCounter: this.lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
+    for (const error of this.doc.errors) this.report(error.pos, `YAML: ${firstLine(error.message)}`, 'yaml-syntax');
+    for (const warning of this.doc.warnings) this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
+    if (this.doc.errors.length > 0) return { problems: this.problems };
+    if (!this.checkAliasCount()) return { problems: this.problems };
+
+    const root = this.doc.contents;
+    if (!isMap(root)) {
+      this.report(root?.range ?? [0, 0], "A knowledge file must be a mapping with 'kind: trade-knowledge' and 'version: 1'.", 'not-a-map');
+      return { problems: this.problems };
+    }
+    if (!this.checkHeader(root)) return { problems: this.problems };
+    this.checkKeys(root, TOP_LEVEL_KEYS, 'the top level');
+
+    const file: KnowledgeFile = {
+      uri: this.uri,
+      countries: this.readCountries(root),
+      officials: this.readList(root, 'officials', (m) => this.readOfficial(m)),
+      tariffs: this.readList(root, 'tariffs', (m) => this.readTariff(m)),
+      timeline: this.readList(root, 'timeline', (m) => this.readEvent(m)),
+      references: this.references,
+    };
+    this.checkDuplicates(file);
+    const hasErrors = this.problems.some((p) => p.severity === 'error');
+    return hasErrors ? { problems: this.problems } : { file, problems: this.problems };
+  }
+
+  /** Each alias costs a search of the document when resolved, so their number is capped. */
+  private checkAliasCount(): boolean {
+    let count = 0;
+    let tooMany: Node | undefined;
+    visit(this.doc, {
+      Alias: (_key, node) => {
+        count++;
+        if (count > MAX_YAML_ALIASES) {
+          tooMany = node;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    if (tooMany) {
+      this.report(tooMany.range ?? [0, 0], `Too many YAML aliases (more than ${MAX_YAML_ALIASES}); the file is not loaded.`, 'too-many-aliases');
+      return false;
+    }
+    return true;
+  }
+
+  private checkHeader(root: YAMLMap): boolean {
+    const kind = this.pair(root, 'kind');
+    const version = this.pair(root, 'version');
+    const firstKeyRange = (root.items[0]?.key as Node | undefined)?.range ?? [0, 0];
+    let ok = true;
+    if (!kind) {
+      this.report(firstKeyRange, "Missing 'kind: trade-knowledge' (the marker of a knowledge file).", 'missing-kind');
+      ok = false;
+    } else if (this.scalar(kind.value) !== 'trade-knowledge') {
+      this.report(rangeOf(kind.value, kind), `Unknown kind '${String(this.scalar(kind.value))}': expected 'trade-knowledge'.`, 'unknown-kind');
+      ok = false;
+    }
+    if (!version) {
+      this.report(firstKeyRange, "Missing 'version: 1'.", 'missing-version');
+      ok = false;
+    } else if (this.scalar(version.value) !== 1) {
+      this.report(rangeOf(version.value, version), `Unsupported version '${String(this.scalar(version.value))}': this extension reads version 1.`, 'unknown-version');
+      ok = false;
+    }
+    return ok;
+  }
+
+  private readCountries(root: YAMLMap): Country[] {
+    const pair = this.pair(root, 'countries');
+    if (!pair || pair.value === null) return [];
+    const map = this.resolve(pair.value);
+    if (!isMap(map)) {
+      this.report(rangeOf(pair.value, pair), "'countries' must be a mapping of country codes to { name, aliases, flag }.", 'type');
+      return [];
+    }
+    const countries: Country[] = [];
+    for (const item of map.items) {
+      const code = this.scalar(item.key);
+      const keyRange = rangeOf(item.key, item);
+      if (typeof code !== 'string' || !COUNTRY_CODE_PATTERN.test(code)) {
+        this.report(keyRange, `Invalid country code '${String(code)}': use upper-case letters and digits, e.g. US, CN, EU.`, 'country-code');
+        continue;
+      }
+      const value = this.resolve(item.value as Node | null);
+      if (!isMap(value)) {
+        this.report(rangeOf(item.value, item), `Country '${code}' must be a mapping with at least 'name'.`, 'type');
+        continue;
+      }
+      this.checkKeys(value, COUNTRY_KEYS, `country '${code}'`);
+      const name = this.requiredString(value, 'name', keyRange);
+      if (name === undefined) continue;
+      countries.push({
+        code,
+        name,
+        aliases: this.stringList(value, 'aliases'),
+        flag: this.optionalString(value, 'flag'),
+        source: this.location(keyRange[0], rangeOf(value, item)[1]),
+      });
+    }
+    return countries;
+  }
+
+  private readOfficial(map: YAMLMap): Official | undefined {
+    this.checkKeys(map, OFFICIAL_KEYS, 'an official');
+    const id = this.requiredId(map);
+    const name = this.requiredString(map, 'name');
+    const title = this.requiredString(map, 'title');
+    const country = this.reference(map, 'country', 'country');
+    const official = {
+      aliases: this.stringList(map, 'aliases'),
+      organization: this.optionalString(map, 'organization'),
+      note: this.optionalString(map, 'note'),
+      links: this.stringList(map, 'links'),
+    };
+    if (id === undefined || name === undefined || title === undefined) return undefined;
+    return { id, name, title, country, ...official, source: this.entryLocation(map) };
+  }
+
+  private readTariff(map: YAMLMap): Tariff | undefined {
+    this.checkKeys(map, TARIFF_KEYS, 'a tariff');
+    const id = this.requiredId(map);
+    const by = this.reference(map, 'by', 'country', true);
+    const on = this.reference(map, 'on', 'country', true);
+    const label = this.requiredString(map, 'label');
+    const links = this.stringList(map, 'links');
+    const historyPair = this.pair(map, 'history');
+    const history: TariffStep[] = [];
+    if (!historyPair) {
+      this.report(this.entryKeyRange(map), "A tariff needs a 'history' with at least one { date, rate } entry.", 'missing-field');
+    } else {
+      const seq = this.resolve(historyPair.value as Node | null);
+      if (!isSeq(seq) || seq.items.length === 0) {
+        this.report(rangeOf(historyPair.value, historyPair), "'history' must be a list with at least one { date, rate } entry.", 'type');
+      } else {
+        for (const item of seq.items) {
+          const step = this.readStep(this.resolve(item as Node));
+          if (step) history.push(step);
+        }
+      }
+    }
+    if (id === undefined || by === undefined || on === undefined || label === undefined || history.length === 0) return undefined;
+    history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return { id, by, on, label, links, history, source: this.entryLocation(map) };
+  }
+
+  private readStep(node: Node | null): TariffStep | undefined {
+    if (!isMap(node)) {
+      this.report(node?.range ?? [0, 0], 'A history entry must be a mapping with date and rate.', 'type');
+      return undefined;
+    }
+    this.checkKeys(node, STEP_KEYS, 'a history entry');
+    const date = this.requiredDate(node, 'date');
+    const ratePair = this.pair(node, 'rate');
+    let rate: number | undefined;
+    if (!ratePair) {
+      this.report(this.entryKeyRange(node), "Missing required field 'rate' (e.g. 145%).", 'missing-field');
+    } else {
+      rate = parseRate(this.scalar(ratePair.value));
+      if (rate === undefined) {
+        this.report(rangeOf(ratePair.value, ratePair), `Invalid rate '${String(this.scalar(ratePair.value))}': write a percentage such as 145% or 7.5%.`, 'rate');
+      }
+    }
+    const note = this.optionalString(node, 'note');
+    const event = this.reference(node, 'event', 'event');
+    if (date === undefined || rate === undefined) return undefined;
+    return { date, rate, note, event, source: this.entryLocation(node) };
+  }
+
+  private readEvent(map: YAMLMap): TimelineEvent | undefined {
+    this.checkKeys(map, EVENT_KEYS, 'a timeline event');
+    const id = this.requiredId(map);
+    const date = this.requiredDate(map, 'date');
+    const title = this.requiredString(map, 'title');
+    const endPair = this.pair(map, 'end');
+    const end = endPair ? this.requiredDate(map, 'end') : undefined;
+    if (date !== undefined && end !== undefined && end < date) {
+      this.report(rangeOf(endPair!.value, endPair!), `'end' (${end}) is before 'date' (${date}).`, 'date-order');
+    }
+    const kindText = this.optionalString(map, 'kind');
+    if (kindText !== undefined && !(EVENT_KINDS as readonly string[]).includes(kindText)) {
+      const pair = this.pair(map, 'kind')!;
+      this.report(rangeOf(pair.value, pair), `Unknown kind '${kindText}': use one of ${EVENT_KINDS.join(', ')}.`, 'unknown-event-kind');
+    }
+    const participants = this.referenceList(map, 'participants', 'official');
+    const place = this.optionalString(map, 'place');
+    const summary = this.optionalString(map, 'summary');
+    const links = this.stringList(map, 'links');
+    if (id === undefined || date === undefined || title === undefined) return undefined;
+    return {
+      id,
+      date,
+      end,
+      title,
+      place,
+      kind: kindText as EventKind | undefined,
+      participants,
+      summary,
+      links,
+      source: this.entryLocation(map),
+    };
+  }
+
+  private readList<T>(root: YAMLMap, key: string, read: (map: YAMLMap) => T | undefined): T[] {
+    const pair = this.pair(root, key);
+    if (!pair || pair.value === null) return [];
+    const seq = this.resolve(pair.value as Node);
+    if (!isSeq(seq)) {
+      this.report(rangeOf(pair.value, pair), `'${key}' must be a list.`, 'type');
+      return [];
+    }
+    const entries: T[] = [];
+    for (const item of seq.items) {
+      const node = this.resolve(item as Node);
+      if (!isMap(node)) {
+        this.report(node?.range ?? rangeOf(pair.value, pair), `Each entry of '${key}' must be a mapping.`, 'type');
+        continue;
+      }
+      const entry = read(node);
+      if (entry) entries.push(entry);
+    }
+    return entries;
+  }
+
+  private checkDuplicates(file: KnowledgeFile): void {
+    const check = (entries: readonly { id?: string; code?: string; source: { range: Range } }[], what: string): void => {
+      const seen = new Map<string, Range>();
+      for (const entry of entries) {
+        const key = entry.id ?? entry.code ?? '';
+        const first = seen.get(key);
+        if (first) {
+          this.problems.push({
+            uri: this.uri,
+            range: entry.source.range,
+            severity: 'error',
+            code: 'duplicate-id',
+            message: `Duplicate ${what} '${key}' (first defined on line ${first.start.line + 1}).`,
+          });
+        } else {
+          seen.set(key, entry.source.range);
+        }
+      }
+    };
+    check(file.officials, 'official id');
+    check(file.tariffs, 'tariff id');
+    check(file.timeline, 'timeline id');
+  }
+
+  // --- field readers -------------------------------------------------------------------------
+
+  private requiredId(map: YAMLMap): string | undefined {
+    const id = this.requiredString(map, 'id');
+    if (id !== undefined && !ID_PATTERN.test(id)) {
+      const pair = this.pair(map, 'id')!;
+      this.report(rangeOf(pair.value, pair), `Invalid id '${id}': use lower-case letters, digits and hyphens, e.g. scott-bessent.`, 'id');
+      return undefined;
+    }
+    return id;
+  }
+
+  private requiredString(map: YAMLMap, key: string, missingRange?: [number, number]): string | undefined {
+    const pair = this.pair(map, key);
+    if (!pair) {
+      this.report(missingRange ?? this.entryKeyRange(map), `Missing required field '${key}'.`, 'missing-field');
+      return undefined;
+    }
+    return this.stringValue(pair, key);
+  }
+
+  private optionalString(map: YAMLMap, key: string): string | undefined {
+    const pair = this.pair(map, key);
+    if (!pair || pair.value === null || this.scalar(pair.value) === null) return undefined;
+    return this.stringValue(pair, key);
+  }
+
+  private stringValue(pair: Pair, key: string): string | undefined {
+    const value = this.scalar(pair.value);
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'number' && key !== 'id') return String(value);
+    this.report(rangeOf(pair.value, pair), `'${key}' must be a non-empty text.`, 'type');
+    return undefined;
+  }
+
+  private requiredDate(map: YAMLMap, key: string): string | undefined {
+    const text = this.requiredString(map, key);
+    if (text !== undefined && !isIsoDate(text)) {
+      const pair = this.pair(map, key)!;
+      this.report(rangeOf(pair.value, pair), `Invalid date '${text}': write an ISO date such as 2025-06-09.`, 'date');
+      return undefined;
+    }
+    return text;
+  }
+
+  private stringList(map: YAMLMap, key: string): string[] {
+    return this.listItems(map, key).map(({ value }) => value);
+  }
+
+  private listItems(map: YAMLMap, key: string): { value: string; range: [number, number] }[] {
+    const pair = this.pair(map, key);
+    if (!pair || pair.value === null) return [];
+    const seq = this.resolve(pair.value as Node);
+    if (!isSeq(seq)) {
+      this.report(rangeOf(pair.value, pair), `'${key}' must be a list, e.g. [a, b].`, 'type');
+      return [];
+    }
+    const items: { value: string; range: [number, number] }[] = [];
+    for (const item of seq.items) {
+      const node = this.resolve(item as Node);
+      const value = this.scalar(node);
+      const range = rangeOf(node, pair);
+      if (typeof value === 'string' && value.trim() !== '') items.push({ value, range });
+      else this.report(range, `Each item of '${key}' must be a non-empty text.`, 'type');
+    }
+    return items;
+  }
+
+  private reference(map: YAMLMap, key: string, target: KnowledgeReference['target'], required = false): string | undefined {
+    const value = required ? this.requiredString(map, key) : this.optionalString(map, key);
+    if (value !== undefined) {
+      const pair = this.pair(map, key)!;
+      this.references.push({ target, id: value, range: this.range(rangeOf(pair.value, pair)) });
+    }
+    return value;
+  }
+
+  private referenceList(map: YAMLMap, key: string, target: KnowledgeReference['target']): string[] {
+    return this.listItems(map, key).map(({ value, range }) => {
+      this.references.push({ target, id: value, range: this.range(range) });
+      return value;
+    });
+  }
+
+  // --- YAML helpers ---------------------------------------------------------------------------
+
+  private pair(map: YAMLMap, key: string): Pair | undefined {
+    for (const item of map.items) {
+      if (isPair(item) && this.scalar(item.key) === key) return item;
+    }
+    return undefined;
+  }
+
+  private checkKeys(map: YAMLMap, allowed: readonly string[], where: string): void {
+    for (const item of map.items) {
+      const key = this.scalar(item.key);
+      if (typeof key !== 'string' || !allowed.includes(key)) {
+        this.report(rangeOf(item.key, item), `Unknown field '${String(key)}' in ${where} (expected one of: ${allowed.join(', ')}).`, 'unknown-field', 'warning');
+      }
+    }
+  }
+
+  private resolve(node: unknown): Node | null {
+    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    return (node as Node | null) ?? null;
+  }
+
+  private scalar(node: unknown): unknown {
+    const resolved = this.resolve(node);
+    return isScalar(resolved) ? resolved.value : undefined;
+  }
+
+  /** Where to report a missing field: the first key of the entry. */
+  private entryKeyRange(map: YAMLMap): [number, number] {
+    const first = map.items[0];
+    return first ? rangeOf(first.key, first) : ([map.range?.[0] ?? 0, (map.range?.[0] ?? 0) + 1] as [number, number]);
+  }
+
+  private entryLocation(map: YAMLMap) {
+    const [start, , end] = map.range ?? [0, 0, 0];
+    return this.location(start, end);
+  }
+
+  private location(start: number, end: number) {
+    return { uri: this.uri, range: this.range([start, trimTrailingSpace(this.text, start, end)]) };
+  }
+
+  private range([start = 0, end = start]: readonly number[]): Range {
+    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+
+  private position(offset: number) {
+    const { line, col } = this.lineCounter.linePos(Math.min(offset, this.text.length));
+    return { line: line - 1, character: col - 1 };
+  }
+
+  private report(pos: readonly number[], message: string, code: string, severity: KnowledgeProblem['severity'] = 'error'): void {
+    this.problems.push({ uri: this.uri, range: this.range(pos), severity, code, message });
+  }
+}
+
+/** A node's [start, end) in the text; falls back to its pair's key when the value is missing. */
+function rangeOf(node: unknown, pair: Pair): [number, number] {
+  const range = (node as Node | null | undefined)?.range ?? (pair.key as Node | null | undefined)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** Entry ranges from the parser include the line break and indentation after them. */
+function trimTrailingSpace(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!;
+}

@@ -1,0 +1,286 @@
+import { isMap, isSeq, visit, type Document, type YAMLMap } from 'yaml';
+import { duplicateProblems, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
+import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Tariff, TimelineEvent } from './types';
+
+/**
+ * Loads knowledge files the way {@link loadKnowledgeFile} does, with the same result and the same
+ * problems, but piece by piece: each entry of the lists is parsed on its own, remembered by its text
+ * (so editing one entry of a large file re-parses that entry only, and loading an unchanged file again
+ * re-parses nothing), and the work pauses between pieces so the extension host is never blocked for
+ * long. Files it cannot cut safely (YAML errors, anchors, unusual layout) are loaded whole, as before.
+ */
+export class KnowledgeLoader {
+  /** Per file URI: its last text and result, and the pieces that text was made of. */
+  private readonly files = new Map<string, { text: string; result: LoadResult; pieces: Map<string, PieceResult> }>();
+
+  /**
+   * @param pause lets the host run; awaited whenever one stretch of work has taken `sliceMs`.
+   * @param sliceMs how long to work between two pauses.
+   */
+  constructor(
+    private readonly pause: () => Promise<void>,
+    private readonly sliceMs = 25,
+  ) {}
+
+  async load(uri: string, text: string): Promise<LoadResult> {
+    const last = this.files.get(uri);
+    if (last && last.text === text) return last.result;
+    const pieces = new Map<string, PieceResult>();
+    const result = (await this.loadInPieces(uri, text, last?.pieces ?? new Map(), pieces)) ?? loadKnowledgeFile(uri, text);
+    this.files.set(uri, { text, result, pieces });
+    return result;
+  }
+
+  /** Forgets a file (deleted, or no longer a knowledge file). */
+  forget(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  /** The file loaded piece by piece, or undefined when it has to be loaded whole. */
+  private async loadInPieces(uri: string, text: string, known: Map<string, PieceResult>, used: Map<string, PieceResult>): Promise<LoadResult | undefined> {
+    const layout = splitKnowledgeFile(text);
+    if (!layout) return undefined;
+    let sliceStart = performance.now();
+    const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => PieceResult | undefined): Promise<PieceResult | undefined> => {
+      if (performance.now() - sliceStart > this.sliceMs) {
+        await this.pause();
+        sliceStart = performance.now();
+      }
+      const key = `${kind}\n${text.slice(part.start, part.end)}`;
+      let result = used.get(key) ?? known.get(key);
+      if (!result) {
+        const loader = new FileLoader(uri, key.slice(kind.length + 1));
+        const doc = loader.parse();
+        if (doc.errors.length > 0 || doc.warnings.length > 0 || hasAnchorsOrAliases(key, doc)) return undefined;
+        result = read(loader, doc);
+        if (!result) return undefined;
+      }
+      used.set(key, result);
+      return result;
+    };
+
+    // The header is checked on the text up to the last of the first key, `kind` and `version`, parsed
+    // whole: it holds no list entries (see splitKnowledgeFile). A file without a valid header is loaded
+    // whole, so that its YAML errors, if any, come first as they do there.
+    const header = new FileLoader(uri, text.slice(0, layout.headerEnd));
+    const headerDoc = header.parse();
+    if (headerDoc.errors.length > 0 || headerDoc.warnings.length > 0 || !isMap(headerDoc.contents)) return undefined;
+    if (!header.checkHeader(headerDoc.contents)) return undefined;
+
+    const problems: KnowledgeProblem[] = [];
+    const references: KnowledgeReference[] = [];
+    const add = (result: PieceResult, line: number): void => {
+      problems.push(...shiftLines(result.problems, line));
+      references.push(...shiftLines(result.references, line));
+    };
+    const sections = new Map<string, PieceResult>();
+    // Sections other than block lists, read whole; unknown top-level keys are reported in file order.
+    for (const section of layout.sections) {
+      if (section.items) continue;
+      const result = await piece('section', section, (loader, doc) => {
+        const root = doc.contents;
+        if (!isMap(root) || root.items.length !== 1) return undefined;
+        loader.checkKeys(root, TOP_LEVEL_KEYS, 'the top level');
+        const unknownKey = [...loader.problems];
+        loader.problems.length = 0;
+        const entries = readSection(loader, root, section.key);
+        return { problems: loader.problems, references: loader.references, entries, unknownKey };
+      });
+      if (!result) return undefined;
+      problems.push(...shiftLines(result.unknownKey ?? [], section.line));
+      sections.set(section.key, result);
+    }
+
+    let countries: Country[] = [];
+    const countriesSection = layout.sections.find((s) => s.key === 'countries');
+    if (countriesSection) {
+      add(sections.get('countries')!, countriesSection.line);
+      countries = shiftLines(sections.get('countries')!.entries as Country[], countriesSection.line);
+    }
+    const lists: Record<ListKey, unknown[]> = { officials: [], tariffs: [], timeline: [] };
+    for (const key of ['officials', 'tariffs', 'timeline'] as const) {
+      const section = layout.sections.find((s) => s.key === key);
+      if (!section) continue;
+      const entries = lists[key];
+      const results = section.items
+        ? section.items.map((item) => ({ item, read: (loader: FileLoader, doc: Document.Parsed) => readItem(loader, doc, key) }))
+        : [{ item: section, read: undefined }];
+      for (const { item, read } of results) {
+        const result = read ? await piece(key, item, read) : sections.get(key);
+        if (!result) return undefined;
+        add(result, item.line);
+        entries.push(...shiftLines(result.entries, item.line));
+      }
+    }
+    const file: KnowledgeFile = {
+      uri,
+      countries,
+      officials: lists.officials as Official[],
+      tariffs: lists.tariffs as Tariff[],
+      timeline: lists.timeline as TimelineEvent[],
+      references,
+    };
+    problems.push(...duplicateProblems(uri, file));
+    const hasErrors = problems.some((p) => p.severity === 'error');
+    return hasErrors ? { problems } : { file, problems };
+  }
+}
+
+/** What one piece of a file yields, with positions relative to the piece's first line. */
+interface PieceResult {
+  readonly problems: readonly KnowledgeProblem[];
+  readonly references: readonly KnowledgeReference[];
+  readonly entries: readonly unknown[];
+  /** For a top-level section: the warning when its key is not a known one. */
+  readonly unknownKey?: readonly KnowledgeProblem[];
+}
+
+function readSection(loader: FileLoader, root: YAMLMap, key: string): unknown[] {
+  if (key === 'countries') return loader.readCountries(root);
+  if (key === 'officials' || key === 'tariffs' || key === 'timeline') return loader.readList(root, key);
+  return [];
+}
+
+/** One list entry, parsed alone: a list with exactly one item, which must not be empty. */
+function readItem(loader: FileLoader, doc: Document.Parsed, key: ListKey): PieceResult | undefined {
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.items.length !== 1 || !seq.items[0]) return undefined;
+  const node = seq.items[0];
+  const entries: unknown[] = [];
+  if (isMap(node)) {
+    const entry = loader.readItem(key, node);
+    if (entry) entries.push(entry);
+  } else {
+    return undefined; // reported with the whole list's position, which a piece does not know
+  }
+  return { problems: loader.problems, references: loader.references, entries };
+}
+
+/** Anchors and aliases may reach across pieces: such files are loaded whole. */
+function hasAnchorsOrAliases(text: string, doc: Document.Parsed): boolean {
+  if (!text.includes('&') && !text.includes('*')) return false;
+  let found = false;
+  visit(doc, {
+    Node: (_key, node) => {
+      if ('anchor' in node && node.anchor) found = true;
+      return found ? visit.BREAK : undefined;
+    },
+    Alias: () => {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** A copy with every position moved down by `lines` (pieces are read as if they started the file). */
+function shiftLines<T>(value: T, lines: number): T {
+  if (lines === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => shiftLines(item, lines)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = shiftLines(field, lines);
+  if (typeof copy.line === 'number' && typeof copy.character === 'number') copy.line += lines;
+  return copy as T;
+}
+
+/** A stretch of the file: [start, end) in characters, starting at the beginning of line `line` (0-based). */
+interface Part {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+interface Section extends Part {
+  readonly key: string;
+  /** For a list written as a block (`officials:` then `  - ...` lines): its entries, one part each. */
+  readonly items?: Part[];
+}
+
+interface Layout {
+  readonly sections: Section[];
+  /** Where the header (everything up to the first key, `kind` and `version`) ends. */
+  readonly headerEnd: number;
+}
+
+const SECTION_KEY = /^([A-Za-z_][\w-]*):(?=[ \r\n]|$)/;
+const BLOCK_VALUE = /^:[ ]*(?:#.*)?\r?$/;
+const LIST_KEYS = new Set(['officials', 'tariffs', 'timeline']);
+
+/**
+ * Cuts a knowledge file into its top-level sections, and the lists written as blocks into their
+ * entries, by lines alone: each top-level key starts a section at the start of a line; each entry
+ * starts at its `-` at the list's indentation, and every other line of the list is indented further
+ * (or blank, or a comment). YAML parses such a piece on its own exactly as it parses it in the file;
+ * anything else (tabs in indentation, directives, document markers, lone CRs, keys that are not plain
+ * words, a repeated key, a list line indented too little) gives undefined, and the file is read whole.
+ */
+export function splitKnowledgeFile(text: string): Layout | undefined {
+  if (/\r(?!\n)/.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
+  const sections: Section[] = [];
+  const keys = new Set<string>();
+  let items: Part[] | undefined;
+  let itemIndent = -1;
+  let sectionStart = -1;
+  let sectionLine = 0;
+  let sectionKey = '';
+  let itemStart = -1;
+  let itemLine = 0;
+  const endItem = (at: number): void => {
+    if (items && itemStart >= 0) items.push({ start: itemStart, end: at, line: itemLine });
+    itemStart = -1;
+  };
+  const endSection = (at: number): void => {
+    if (sectionStart < 0) return;
+    endItem(at);
+    const hasItems = items && items.length > 0;
+    sections.push({ key: sectionKey, start: sectionStart, end: at, line: sectionLine, ...(hasItems ? { items } : {}) });
+  };
+  let line = 0;
+  for (let start = 0; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline + 1;
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 0x20) indent++;
+    const first = text.charCodeAt(start + indent);
+    if (first === 0x09) return undefined; // a tab in the indentation
+    const blank = start + indent >= text.length || first === 0x0d || first === 0x0a || first === 0x23; // blank or a comment
+    if (!blank) {
+      const isItem = first === 0x2d && (start + indent + 1 >= text.length || /[ \r\n]/.test(text[start + indent + 1]!));
+      if (indent === 0 && !(isItem && items && itemIndent <= 0)) {
+        // Directives (%) and document markers (---) are not keys either: such files are read whole.
+        const lineText = text.slice(start, end);
+        const key = SECTION_KEY.exec(lineText)?.[1];
+        if (key === undefined || keys.has(key)) return undefined;
+        endSection(start);
+        keys.add(key);
+        sectionStart = start;
+        sectionLine = line;
+        sectionKey = key;
+        const isBlockList = LIST_KEYS.has(key) && BLOCK_VALUE.test(lineText.slice(key.length).replace(/\n$/, ''));
+        items = isBlockList ? [] : undefined;
+        itemIndent = -1;
+      } else if (sectionStart < 0) {
+        return undefined; // content before the first key
+      } else if (items) {
+        if (itemIndent < 0 && isItem) itemIndent = indent;
+        if (isItem && indent === itemIndent) {
+          endItem(start);
+          itemStart = start;
+          itemLine = line;
+        } else if (itemIndent < 0 || indent <= itemIndent) {
+          return undefined;
+        }
+      }
+    }
+    start = end;
+  }
+  endSection(text.length);
+  if (sections.length === 0) return undefined;
+  // The header must hold the first key, `kind` and `version`, and no list entries.
+  let headerIndex = 0;
+  sections.forEach((section, index) => {
+    if (section.key === 'kind' || section.key === 'version') headerIndex = Math.max(headerIndex, index);
+  });
+  if (sections.slice(0, headerIndex + 1).some((section) => section.items)) return undefined;
+  return { sections, headerEnd: sections[headerIndex]!.end };
+}

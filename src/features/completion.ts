@@ -1,0 +1,196 @@
+import * as vscode from 'vscode';
+import { renderEventCard } from '../core/cards/eventCard';
+import { renderOfficialCard } from '../core/cards/officialCard';
+import { renderTariffCard } from '../core/cards/tariffCard';
+import { describeChange, formatRate } from '../core/cards/tariffChanges';
+import { completionSlotAt, type CompletionSlot } from '../core/authoring/knowledgeCompletion';
+import { figureChoices, nameChoices, nameReplacementStart, offersNames, typedFigure, typedWord } from '../core/authoring/noteCompletion';
+import { EVENT_KINDS, type EventKind } from '../core/knowledge/types';
+import { entriesOf, type EntryKind } from '../core/navigation/knowledgeIndex';
+import { describeEventDate } from '../core/timeline/timeline';
+import type { KnowledgeStore } from '../services/knowledgeStore';
+import type { Logger } from '../services/logger';
+import { KNOWLEDGE_SELECTOR, type KnowledgeDocuments } from './knowledgeDocuments';
+import { POLICY_NOTE_SELECTOR } from './policyNote';
+import { untrustedMarkdown } from './untrustedMarkdown';
+
+const EVENT_KIND_DESCRIPTIONS: Readonly<Record<EventKind, string>> = {
+  talks: 'A round of negotiations',
+  call: 'A phone or video call',
+  statement: 'A joint or official statement',
+  measure: 'A tariff, export control or other measure taking effect',
+  deadline: 'A deadline or expiry',
+};
+
+/** A completion item whose card is rendered only when VS Code shows its details. */
+class CardItem extends vscode.CompletionItem {
+  constructor(
+    label: vscode.CompletionItemLabel,
+    kind: vscode.CompletionItemKind,
+    readonly card: () => string | undefined,
+  ) {
+    super(label, kind);
+  }
+}
+
+async function resolveCard(item: vscode.CompletionItem, logger: Logger): Promise<vscode.CompletionItem> {
+  try {
+    const card = item instanceof CardItem ? item.card() : undefined;
+    if (card) item.documentation = untrustedMarkdown(card);
+  } catch (error) {
+    logger.error('Rendering a completion card failed', error);
+  }
+  return item;
+}
+
+/**
+ * Completion in notes: officials' names and aliases after a capital letter or on request (Ctrl+Space
+ * after a space), and known tariff figures after a number followed by `%`.
+ */
+export class NoteCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly store: KnowledgeStore,
+    private readonly logger: Logger,
+  ) {}
+
+  static register(context: vscode.ExtensionContext, provider: NoteCompletionProvider): void {
+    context.subscriptions.push(vscode.languages.registerCompletionItemProvider(POLICY_NOTE_SELECTOR, provider, '%'));
+  }
+
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+    context: vscode.CompletionContext,
+  ): Promise<vscode.CompletionItem[] | undefined> {
+    try {
+      await this.store.ready();
+      if (token.isCancellationRequested) return undefined;
+      const lineBefore = document.lineAt(position.line).text.slice(0, position.character);
+      const figure = typedFigure(lineBefore);
+      if (figure) return this.figureItems(figure.digits, new vscode.Range(position.line, figure.start, position.line, position.character));
+      // A % that follows no number (or only part of one) asks for nothing.
+      if (context.triggerCharacter === '%') return undefined;
+      const word = typedWord(lineBefore);
+      if (!word || !offersNames(word)) return undefined;
+      const knowledge = this.store.knowledge;
+      return nameChoices(knowledge).map(({ text, official, isAlias }) => {
+        const item = new CardItem({ label: text, description: isAlias ? official.name : undefined }, vscode.CompletionItemKind.User, () =>
+          renderOfficialCard(official, this.store.knowledge),
+        );
+        item.detail = official.title;
+        item.range = new vscode.Range(position.line, nameReplacementStart(lineBefore, text, word), position.line, position.character);
+        return item;
+      });
+    } catch (error) {
+      this.logger.error(`Completion failed in ${document.uri.toString()}`, error);
+      return undefined;
+    }
+  }
+
+  resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
+    return resolveCard(item, this.logger);
+  }
+
+  private figureItems(digits: string, range: vscode.Range): vscode.CompletionItem[] {
+    const knowledge = this.store.knowledge;
+    return figureChoices(knowledge, digits).map(({ rate, tariff, step }) => {
+      const item = new CardItem({ label: formatRate(rate), description: tariff.label }, vscode.CompletionItemKind.Value, () =>
+        renderTariffCard(rate, [tariff], this.store.knowledge),
+      );
+      item.detail = describeChange(tariff.history, tariff.history.indexOf(step));
+      item.range = range;
+      return item;
+    });
+  }
+}
+
+/**
+ * Completion in knowledge files: official ids in `participants`, event ids in `event`, country codes in
+ * `country`, `by` and `on`, and the values of `kind`. Ids defined in the file itself count even while
+ * it has errors.
+ */
+export class KnowledgeCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly store: KnowledgeStore,
+    private readonly knowledgeDocuments: KnowledgeDocuments,
+    private readonly logger: Logger,
+  ) {}
+
+  static register(context: vscode.ExtensionContext, provider: KnowledgeCompletionProvider): void {
+    context.subscriptions.push(vscode.languages.registerCompletionItemProvider(KNOWLEDGE_SELECTOR, provider, ' ', '[', ','));
+  }
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    try {
+      if (!this.knowledgeDocuments.isKnowledgeDocument(document)) return undefined;
+      const slot = completionSlotAt(document.getText(), document.offsetAt(position));
+      if (!slot) return undefined;
+      await this.store.ready();
+      if (token.isCancellationRequested) return undefined;
+      // Replace the whole value under the cursor, also the part after it.
+      const after = /^[\w.-]*/.exec(document.lineAt(position.line).text.slice(position.character))![0];
+      const range = new vscode.Range(document.positionAt(slot.start), position.translate(0, after.length));
+      const items = this.items(document, slot);
+      for (const item of items) item.range = range;
+      return items;
+    } catch (error) {
+      this.logger.error(`Completion failed in ${document.uri.toString()}`, error);
+      return undefined;
+    }
+  }
+
+  resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
+    return resolveCard(item, this.logger);
+  }
+
+  private items(document: vscode.TextDocument, slot: CompletionSlot): vscode.CompletionItem[] {
+    const knowledge = this.store.knowledge;
+    switch (slot.kind) {
+      case 'official':
+        return this.ids(document, 'official', [...knowledge.officials.values()], slot.listed).map(({ id, entry, name }) => {
+          const item = new CardItem({ label: id, description: entry?.name ?? name }, vscode.CompletionItemKind.User, () => entry && renderOfficialCard(entry, this.store.knowledge));
+          item.detail = entry?.title;
+          return item;
+        });
+      case 'event':
+        return this.ids(document, 'event', [...knowledge.events.values()], []).map(({ id, entry, name }) => {
+          const item = new CardItem({ label: id, description: entry?.title ?? name }, vscode.CompletionItemKind.Event, () => entry && renderEventCard(entry, this.store.knowledge));
+          item.detail = entry && describeEventDate(entry);
+          return item;
+        });
+      case 'country':
+        return this.ids(document, 'country', [...knowledge.countries.values()].map((c) => ({ ...c, id: c.code })), []).map(({ id, entry, name }) => {
+          const description = entry ? [entry.flag, entry.name].filter(Boolean).join(' ') : name;
+          const item = new vscode.CompletionItem({ label: id, description }, vscode.CompletionItemKind.EnumMember);
+          item.detail = entry?.name;
+          return item;
+        });
+      case 'event-kind':
+        return EVENT_KINDS.map((kind) => {
+          const item = new vscode.CompletionItem({ label: kind, description: EVENT_KIND_DESCRIPTIONS[kind] }, vscode.CompletionItemKind.EnumMember);
+          item.sortText = String(EVENT_KINDS.indexOf(kind));
+          return item;
+        });
+      case 'file-kind':
+        return [new vscode.CompletionItem({ label: 'trade-knowledge', description: 'The marker of a knowledge file' }, vscode.CompletionItemKind.Constant)];
+    }
+  }
+
+  /**
+   * Known ids with their entries, plus ids only this document defines so far (with the name written
+   * there), less those already listed.
+   */
+  private ids<T extends { readonly id: string }>(
+    document: vscode.TextDocument,
+    kind: EntryKind,
+    known: readonly T[],
+    listed: readonly string[],
+  ): { id: string; entry?: T; name?: string }[] {
+    const byId = new Map<string, { id: string; entry?: T; name?: string }>(known.map((entry) => [entry.id, { id: entry.id, entry }]));
+    for (const local of entriesOf(this.knowledgeDocuments.indexOf(document))) {
+      if (local.kind === kind && local.id !== undefined && !byId.has(local.id)) byId.set(local.id, { id: local.id, name: local.name });
+    }
+    return [...byId.values()].filter(({ id }) => !listed.includes(id));
+  }
+}

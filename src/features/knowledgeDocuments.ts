@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { indexKnowledge, type KnowledgeIndex } from '../core/navigation/knowledgeIndex';
+import { BUNDLED_SCHEME } from '../services/bundledKnowledge';
+import type { BundledKnowledge, KnowledgeStore } from '../services/knowledgeStore';
+
+/**
+ * YAML documents, the bundled knowledge, and knowledge files whatever their language; providers check
+ * {@link KnowledgeDocuments.isKnowledgeDocument}, since which YAML files are knowledge is a per-folder setting.
+ */
+export const KNOWLEDGE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { scheme: BUNDLED_SCHEME }, { pattern: '**/*.trade.yaml' }];
+
+export interface IndexedFile {
+  readonly uri: vscode.Uri;
+  readonly index: KnowledgeIndex;
+}
+
+interface Cached {
+  readonly stamp: string;
+  readonly index: KnowledgeIndex;
+}
+
+/**
+ * The knowledge files of the window as navigation sees them: indexed from their current text (open
+ * editors first, then disk), including files with errors that the store cannot load. Each file is
+ * indexed again only when its editor version or its modification time and size change.
+ */
+export class KnowledgeDocuments {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly store: KnowledgeStore,
+    readonly bundled: BundledKnowledge,
+  ) {}
+
+  isKnowledgeDocument(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    return key === this.bundled.uri.toString() || this.store.trackedUris.some((uri) => uri.toString() === key);
+  }
+
+  /** The index of an open document's current text. */
+  indexOf(document: vscode.TextDocument): KnowledgeIndex {
+    return this.cached(document.uri, `open:${document.version}`, () => document.getText());
+  }
+
+  /** Every knowledge file that feeds the knowledge: the bundled one (when on) and the workspace files. */
+  async all(token: vscode.CancellationToken): Promise<IndexedFile[]> {
+    await this.store.ready();
+    const uris = [...this.store.trackedUris];
+    if (vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true)) uris.unshift(this.bundled.uri);
+    const files: IndexedFile[] = [];
+    for (const uri of uris) {
+      if (token.isCancellationRequested) break;
+      const index = await this.indexOfFile(uri);
+      if (index) files.push({ uri, index });
+    }
+    const listed = new Set(uris.map((uri) => uri.toString()));
+    for (const key of this.cache.keys()) if (!listed.has(key)) this.cache.delete(key);
+    return files;
+  }
+
+  private async indexOfFile(uri: vscode.Uri): Promise<KnowledgeIndex | undefined> {
+    const open = openDocument(uri);
+    if (open) return this.indexOf(open);
+    if (uri.toString() === this.bundled.uri.toString()) return this.cached(uri, 'bundled', () => this.bundled.text);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      const stamp = `disk:${stat.mtime}:${stat.size}`;
+      const hit = this.cache.get(uri.toString());
+      if (hit?.stamp === stamp) return hit.index;
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      return this.cached(uri, stamp, () => text);
+    } catch {
+      // Deleted since the store listed it: the store forgets it on its next update.
+      return undefined;
+    }
+  }
+
+  private cached(uri: vscode.Uri, stamp: string, text: () => string): KnowledgeIndex {
+    const key = uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.stamp === stamp) return hit.index;
+    const index = indexKnowledge(text());
+    this.cache.set(key, { stamp, index });
+    return index;
+  }
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+}
+
+/** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if unreadable. */
+export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = openDocument(uri);
+  if (open) return open.getText();
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,232 @@
+// The piece-by-piece knowledge loader must give exactly what loading the file whole gives: the same
+// entries with the same positions, the same problems in the same order, on valid and broken files.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { KnowledgeLoader, splitKnowledgeFile } from '../../src/core/knowledge/knowledgeLoader';
+import { FileLoader, loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
+
+const URI = 'file:///w/generated.trade.yaml';
+const pauseNow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Pauses without waiting for a timer, so that properties with thousands of pauses stay fast. */
+const pauseBriefly = (): Promise<void> => Promise.resolve();
+
+// --- generated knowledge files -------------------------------------------------------------------
+
+/** Valid values most of the time, so that many files load and their entries are compared too. */
+function mostly<T>(valid: readonly T[], invalid: readonly T[]): fc.Arbitrary<T> {
+  return fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 20 }, { arbitrary: fc.constantFrom(...invalid), weight: 1 });
+}
+
+const id = mostly(['a', 'b', 'scott-bessent', 'he-lifeng', 'x-1'], ['Bad_Id']);
+const text = mostly(['Scott Bessent', 'He Lifeng', '"Quoted: text"', "'It''s'", 'Šefčovič', '何立峰', '145%'], ['']);
+const date = mostly(['2025-04-10', '2025-06-09'], ['2025-02-30', '2025-13-01', 'soon']);
+const rate = mostly(['145%', '30%', '7.5', '10 %', '84%'], ['lots']);
+const country = mostly(['US', 'CN', 'EU'], ['XX']);
+
+/** A field line or two, as people write them (with a few mistakes). */
+function field(name: string, value: fc.Arbitrary<string>): fc.Arbitrary<string[]> {
+  return fc.oneof(
+    { arbitrary: value.map((v) => [`${name}: ${v}`]), weight: 6 },
+    { arbitrary: fc.constant([] as string[]), weight: 1 },
+    { arbitrary: value.map((v) => [`${name}: |`, `  ${v || 'text'}`, `  more ${v}`]), weight: 2 },
+  );
+}
+
+const official = fc
+  .tuple(
+    id.map((v) => [`id: ${v}`]),
+    field('name', text),
+    field('title', text),
+    field('country', country),
+    mostly([[], ['aliases: [Bessent, Treasury Secretary Bessent]'], ['aliases:', '  - Xi', '  - 习近平']], [['aliases: nope']]),
+    mostly([[], ['# a comment inside', 'note: Some *Markdown* note'], ['links: [https://example.org]']], [['colour: red']]),
+  )
+  .map((parts) => parts.flat());
+
+const tariff = fc
+  .tuple(
+    id.map((v) => [`id: ${v}`]),
+    country.map((v) => [`by: ${v}`]),
+    field('on', country),
+    field('label', text),
+    fc.array(fc.tuple(date, rate), { maxLength: 3 }).map((steps) =>
+      steps.length === 0 ? ['history: []'] : ['history:', ...steps.map(([d, r]) => `  - { date: ${d}, rate: ${r} }`)],
+    ),
+  )
+  .map((parts) => parts.flat());
+
+const event = fc
+  .tuple(
+    id.map((v) => [`id: ${v}`]),
+    field('date', date),
+    field('title', text),
+    mostly([[], ['kind: talks'], ['participants: [a, scott-bessent, nobody]']], [['kind: party'], ['end: 2025-01-01']]),
+  )
+  .map((parts) => parts.flat());
+
+/** A list of entries at an indentation of 0 or 2, in block or flow style, with comments and blank lines between. */
+function list(key: string, entry: fc.Arbitrary<string[]>): fc.Arbitrary<string[]> {
+  return fc.tuple(fc.constantFrom(0, 2), fc.array(fc.tuple(entry, fc.constantFrom('block', 'flow', 'block', 'spaced')), { maxLength: 5 })).map(([indent, entries]) => {
+    const pad = ' '.repeat(indent);
+    const lines = [`${key}:`];
+    for (const [index, [fields, style]] of entries.entries()) {
+      // Mostly distinct ids; now and then a duplicate.
+      if (index % 4 !== 3) fields[0] = `${fields[0]}-${index}`;
+      if (style === 'flow' && fields.every((f) => !f.endsWith('|') && !f.startsWith(' ') && !f.startsWith('#') && !f.endsWith(':'))) {
+        lines.push(`${pad}- { ${fields.join(', ')} }`);
+        continue;
+      }
+      if (style === 'spaced') lines.push('', `${pad}# next entry`);
+      const [first = 'id: empty', ...rest] = fields;
+      lines.push(`${pad}- ${first}`, ...rest.map((f) => `${pad}  ${f}`));
+    }
+    if (entries.length === 0) lines[0] = `${key}: []`;
+    return lines;
+  });
+}
+
+const sections = fc.tuple(
+  // Mostly valid headers: a file with a bad one is loaded whole, so it would exercise little.
+  fc.oneof(
+    { arbitrary: fc.constantFrom(['kind: trade-knowledge'], ['kind: trade-knowledge # marker']), weight: 8 },
+    { arbitrary: fc.constantFrom(['kind: notes'], []), weight: 1 },
+  ),
+  fc.oneof({ arbitrary: fc.constant(['version: 1']), weight: 8 }, { arbitrary: fc.constantFrom(['version: 2'], []), weight: 1 }),
+  fc.constantFrom([], ['countries:', '  US: { name: United States, aliases: [U.S., USA] }', '  CN: { name: China }'], ['countries:', '  us: { name: Lower }'], ['countries: nope']),
+  list('officials', official),
+  list('tariffs', tariff),
+  list('timeline', event),
+  fc.constantFrom([], ['extra: field'], ['# trailing comment']),
+);
+
+/** Lines that break a file in the ways typing does. */
+const damage = fc.constantFrom(
+  '  - ',
+  'foo: [',
+  '\tbar: 1',
+  '    name: "unterminated',
+  '  - &anchor { id: anchored, name: A, title: T }',
+  '  - *anchor',
+  '---',
+  ' stray: indentation',
+  'officials:',
+  '    - nested: wrong',
+  '%YAML 1.2',
+  '  -',
+  '  - just text',
+);
+
+const knowledgeFile = fc
+  .tuple(
+    sections,
+    fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(fc.tuple(fc.nat(), fc.option(damage, { nil: undefined })), { maxLength: 2 }), weight: 1 }),
+    fc.constantFrom('as written', 'lists first', 'version last'),
+    fc.boolean(),
+  )
+  .map(([parts, edits, order, crlf]) => {
+    const [kind, version, countries, officials, tariffs, timeline, extra] = parts;
+    const ordered =
+      order === 'as written'
+        ? [kind, version, countries, officials, tariffs, timeline, extra]
+        : order === 'lists first'
+          ? [kind, version, timeline, extra, officials, countries, tariffs]
+          : [countries, kind, officials, tariffs, timeline, extra, version];
+    const lines = ordered.flat();
+    for (const [at, line] of edits) {
+      const index = at % (lines.length + 1);
+      if (line === undefined) lines.splice(index, 1);
+      else lines.splice(index, 0, line);
+    }
+    return lines.join(crlf ? '\r\n' : '\n') + '\n';
+  });
+
+// --- properties ----------------------------------------------------------------------------------
+
+describe('KnowledgeLoader equivalence', () => {
+  it('loads every generated file, valid or broken, exactly as the whole-file loader does', async () => {
+    let inPieces = 0;
+    await fc.assert(
+      fc.asyncProperty(knowledgeFile, async (yaml) => {
+        if (splitKnowledgeFile(yaml)) inPieces++;
+        const loader = new KnowledgeLoader(pauseBriefly, 0);
+        assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
+      }),
+      { numRuns: 250, seed: 11 },
+    );
+    assert.ok(inPieces > 100, `only ${inPieces} of 250 files were cut into pieces: the test would prove little`);
+  });
+
+  it('gives the whole-file result after any edit, reusing the pieces of the previous text', async () => {
+    await fc.assert(
+      fc.asyncProperty(knowledgeFile, knowledgeFile, async (before, after) => {
+        const loader = new KnowledgeLoader(pauseBriefly, 0);
+        await loader.load(URI, before);
+        assert.deepEqual(await loader.load(URI, after), loadKnowledgeFile(URI, after));
+      }),
+      { numRuns: 120, seed: 12 },
+    );
+  });
+});
+
+describe('KnowledgeLoader', () => {
+  const header = 'kind: trade-knowledge\nversion: 1\nofficials:\n';
+  const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
+
+  /** Counts YAML parses while `run` runs. */
+  async function countParses(run: () => Promise<unknown>): Promise<number> {
+    const parse = FileLoader.prototype.parse;
+    let count = 0;
+    FileLoader.prototype.parse = function (this: FileLoader) {
+      count++;
+      return parse.call(this);
+    };
+    try {
+      await run();
+    } finally {
+      FileLoader.prototype.parse = parse;
+    }
+    return count;
+  }
+
+  it('re-parses only the entry that changed, and shifts the positions of those after it', async () => {
+    const loader = new KnowledgeLoader(pauseNow);
+    const original = header + entries.join('');
+    assert.ok((await countParses(() => loader.load(URI, original))) > 300);
+    const changed = header + entries.map((e, i) => (i === 150 ? e.replace('Minister', 'Deputy\n    organization: Trade Office') : e)).join('');
+    let result = await loader.load(URI, changed);
+    const parses = await countParses(async () => (result = await loader.load(URI, `${changed}# edited\n`)));
+    assert.ok(parses <= 3, `${parses} parses for a one-line change`);
+    assert.deepEqual(result, loadKnowledgeFile(URI, `${changed}# edited\n`));
+    assert.equal(result.file!.officials[151]!.source.range.start.line, 3 + 151 * 3 + 1, 'entries after the edit moved down a line');
+  });
+
+  it('returns the previous result for unchanged text without parsing', async () => {
+    const loader = new KnowledgeLoader(pauseNow);
+    const yaml = header + entries.join('');
+    const first = await loader.load(URI, yaml);
+    assert.equal(await countParses(async () => assert.equal(await loader.load(URI, yaml), first)), 0);
+  });
+
+  it('pauses between pieces when a stretch of work takes too long', async () => {
+    let pauses = 0;
+    const loader = new KnowledgeLoader(() => {
+      pauses++;
+      return pauseNow();
+    }, 0);
+    const yaml = header + entries.join('');
+    assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
+    assert.ok(pauses >= 300, `paused ${pauses} times`);
+  });
+
+  it('loads files it cannot cut safely whole, with the same problems', async () => {
+    const loader = new KnowledgeLoader(pauseNow);
+    for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`]) {
+      assert.equal(splitKnowledgeFile(yaml), undefined, JSON.stringify(yaml));
+      assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
+    }
+    // Cut into pieces, but one has a YAML error: the whole file is parsed, so the error is reported as there.
+    const broken = `${header}  - id: a\n    name: "open\n  - id: b\n`;
+    assert.ok(splitKnowledgeFile(broken));
+    assert.deepEqual(await loader.load(URI, broken), loadKnowledgeFile(URI, broken));
+  });
+});
