@@ -84,5 +84,8 @@ export async function retainedBytesAsync<T>(make: () => Promise<T>): Promise<{ v
 }
 
 export function megabytes(bytes: number | undefined): string {
-  return bytes === undefined ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`;
+  if (bytes === undefined) return 'n/a (run with --expose-gc)';
+  // Below this, what the collector freed meanwhile outweighs what was kept.
+  if (bytes < 102400) return '< 0.1 MB';
+  return `${(bytes / 1048576).toFixed(1)} MB`;
 }

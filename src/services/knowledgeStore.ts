@@ -4,6 +4,7 @@ import { KnowledgeLoader } from '../core/knowledge/knowledgeLoader';
 import { loadKnowledgeFile } from '../core/knowledge/loadKnowledgeFile';
 import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
 import { MentionMatcher } from '../core/matching/mentionMatcher';
+import { globToRegExp, matchesAnyGlob } from '../core/workspace/globPattern';
 import type { Logger } from './logger';
 
 /** Edits and file events within this window are handled together. */
@@ -163,6 +164,9 @@ export class KnowledgeStore implements vscode.Disposable {
         this.watchers.push(watcher);
         for (const uri of await vscode.workspace.findFiles(pattern)) found.set(uri.toString(), uri);
       }
+      if (!SEARCHABLE_SCHEMES.has(folder.uri.scheme)) {
+        for (const uri of await findByWalking(folder.uri, this.globsFor(folder))) found.set(uri.toString(), uri);
+      }
     }
     for (const key of this.files.keys()) {
       if (!found.has(key)) {
@@ -256,6 +260,40 @@ export class KnowledgeStore implements vscode.Disposable {
     const bytes = await vscode.workspace.fs.readFile(uri);
     return new TextDecoder('utf-8').decode(bytes);
   }
+}
+
+/** Schemes whose files VS Code's search (`findFiles`) covers; virtual file systems usually have no search provider. */
+const SEARCHABLE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-userdata']);
+/** Bounds of the walk through a virtual folder: enough for a notes repository, cheap for a huge one. */
+const MAX_WALKED_ENTRIES = 20_000;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** Lists the files of a folder matching the globs by reading directories through `workspace.fs`. */
+async function findByWalking(root: vscode.Uri, globs: readonly string[]): Promise<vscode.Uri[]> {
+  const patterns = globs.map(globToRegExp);
+  const found: vscode.Uri[] = [];
+  const queue: { uri: vscode.Uri; path: string }[] = [{ uri: root, path: '' }];
+  let visited = 0;
+  while (queue.length > 0 && visited < MAX_WALKED_ENTRIES) {
+    const { uri, path } = queue.shift()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(uri);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of entries) {
+      if (++visited > MAX_WALKED_ENTRIES) break;
+      const relative = path === '' ? name : `${path}/${name}`;
+      const child = vscode.Uri.joinPath(uri, name);
+      if (type & vscode.FileType.Directory) {
+        if (!SKIPPED_FOLDERS.has(name)) queue.push({ uri: child, path: relative });
+      } else if (matchesAnyGlob(relative, patterns)) {
+        found.push(child);
+      }
+    }
+  }
+  return found;
 }
 
 function compareText(a: string, b: string): number {

@@ -220,10 +220,10 @@ describe('KnowledgeLoader', () => {
 
   it('loads files it cannot cut safely whole, with the same problems', async () => {
     const loader = new KnowledgeLoader(pauseNow);
-    for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`]) {
-      assert.equal(splitKnowledgeFile(yaml), undefined, JSON.stringify(yaml));
+    for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`, `${header}  - id: a\u0000\n`]) {
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
+    assert.equal(splitKnowledgeFile(`${header}\t- id: tab\n`), undefined);
     // Cut into pieces, but one has a YAML error: the whole file is parsed, so the error is reported as there.
     const broken = `${header}  - id: a\n    name: "open\n  - id: b\n`;
     assert.ok(splitKnowledgeFile(broken));

@@ -227,3 +227,30 @@ timeline:
     );
   });
 });
+
+describe('loadKnowledgeFile: hostile input', () => {
+  it('refuses binary content with a positioned error', () => {
+    const { file, problems } = loadKnowledgeFile('u', `${HEADER}officials:\n  - id: a\u0000b\n`);
+    assert.equal(file, undefined);
+    assert.deepEqual(where(problems), ['4:10 not-text']);
+  });
+
+  it('refuses nesting far beyond the format, flow or block, quickly and without a stack overflow', () => {
+    const flow = loadKnowledgeFile('u', `${HEADER}x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    assert.deepEqual(where(flow.problems), ['3:68 too-deep']);
+    const block = loadKnowledgeFile('u', `${HEADER}x:\n${Array.from({ length: 400 }, (_, i) => `${' '.repeat(i + 1)}- a`).join('\n')}\n`);
+    assert.equal(block.problems[0]!.code, 'too-deep');
+  });
+
+  it('names a look-alike character in an id', () => {
+    const { problems } = loadKnowledgeFile('u', `${HEADER}officials:\n  - { id: scott\u2010bessent, name: S, title: T }\n`);
+    assert.match(problems[0]!.message, /U\+2010/);
+  });
+
+  it('rejects duplicate keys in a mapping', () => {
+    const { file, problems } = loadKnowledgeFile('u', `${HEADER}officials:\n  - { id: a, name: A, name: B, title: T }\n`);
+    assert.equal(file, undefined);
+    assert.equal(problems[0]!.code, 'yaml-syntax');
+    assert.match(problems[0]!.message, /unique/i);
+  });
+});

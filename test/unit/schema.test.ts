@@ -47,6 +47,9 @@ describe('JSON Schema for knowledge format v1', () => {
 
     const valid: Record<string, string> = {
       'only the header': HEADER,
+      // A list or section key with nothing after it is an empty list.
+      'a section left empty': `${HEADER}officials:\n`,
+      'a list left empty': `${HEADER}officials:\n  - id: a\n    name: A\n    title: T\n    aliases:\n`,
       'empty lists as []': `${HEADER}officials: []\ntimeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [], links: [] }\n`,
       'a country with aliases and flag': `${HEADER}countries:\n  EU-27: { name: European Union, aliases: [EU], flag: "🇪🇺" }\n`,
       'an official with every field': `${HEADER}officials:\n  - id: a-person\n    name: A Person\n    aliases: [Person]\n    country: US\n    title: Minister\n    organization: Ministry\n    note: "*Markdown*"\n    links: [https://example.org]\n`,
@@ -105,9 +108,6 @@ describe('JSON Schema for knowledge format v1', () => {
       'an empty end date': EVENT(', end:'),
       'participants as text': EVENT(', participants: a-person'),
       'an unknown field in a step': TARIFF('{ date: 2025-04-10, rate: 10%, source: x }'),
-      // The loader reads a list or section key with nothing after it as an error, not as an empty list.
-      'a section left empty': `${HEADER}officials:\n`,
-      'a list left empty': `${HEADER}officials:\n  - id: a\n    name: A\n    title: T\n    aliases:\n`,
       'an official list with a stray entry': `${HEADER}officials:\n${OFFICIAL}  - 42\n`,
     };
     for (const [name, text] of Object.entries(invalid)) it(name, () => assertAgree(text, false));

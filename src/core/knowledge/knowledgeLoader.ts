@@ -1,6 +1,7 @@
 import { isMap, isSeq, visit, type Document, type YAMLMap } from 'yaml';
+import { refuseHostileText } from './limits';
 import { duplicateProblems, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
-import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Tariff, TimelineEvent } from './types';
+import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Range, SourceLocation, Tariff, TimelineEvent } from './types';
 
 /**
  * Loads knowledge files the way {@link loadKnowledgeFile} does, with the same result and the same
@@ -11,7 +12,7 @@ import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Offi
  */
 export class KnowledgeLoader {
   /** Per file URI: its last text and result, and the pieces that text was made of. */
-  private readonly files = new Map<string, { text: string; result: LoadResult; pieces: Map<string, PieceResult> }>();
+  private readonly files = new Map<string, { text: string; result: LoadResult; pieces: Pieces }>();
 
   /**
    * @param pause lets the host run; awaited whenever one stretch of work has taken `sliceMs`.
@@ -25,8 +26,10 @@ export class KnowledgeLoader {
   async load(uri: string, text: string): Promise<LoadResult> {
     const last = this.files.get(uri);
     if (last && last.text === text) return last.result;
-    const pieces = new Map<string, PieceResult>();
-    const result = (await this.loadInPieces(uri, text, last?.pieces ?? new Map(), pieces)) ?? loadKnowledgeFile(uri, text);
+    const pieces: Pieces = new Map();
+    // Text the whole-file loader refuses before parsing (binary, absurd nesting) is refused the same way.
+    const inPieces = refuseHostileText(uri, text) ? undefined : await this.loadInPieces(uri, text, last?.pieces ?? new Map(), pieces);
+    const result = inPieces ?? loadKnowledgeFile(uri, text);
     this.files.set(uri, { text, result, pieces });
     return result;
   }
@@ -37,25 +40,37 @@ export class KnowledgeLoader {
   }
 
   /** The file loaded piece by piece, or undefined when it has to be loaded whole. */
-  private async loadInPieces(uri: string, text: string, known: Map<string, PieceResult>, used: Map<string, PieceResult>): Promise<LoadResult | undefined> {
-    const layout = splitKnowledgeFile(text);
-    if (!layout) return undefined;
+  private async loadInPieces(uri: string, text: string, known: Pieces, used: Pieces): Promise<LoadResult | undefined> {
     let sliceStart = performance.now();
-    const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => PieceResult | undefined): Promise<PieceResult | undefined> => {
+    const pauseIfDue = async (): Promise<void> => {
       if (performance.now() - sliceStart > this.sliceMs) {
         await this.pause();
         sliceStart = performance.now();
       }
-      const key = `${kind}\n${text.slice(part.start, part.end)}`;
-      let result = used.get(key) ?? known.get(key);
+    };
+    const steps = splitInSteps(text);
+    let step = steps.next();
+    while (!step.done) {
+      await pauseIfDue();
+      step = steps.next();
+    }
+    const layout = step.value;
+    if (!layout) return undefined;
+    const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => PieceResult | undefined): Promise<PieceResult | undefined> => {
+      await pauseIfDue();
+      // Keyed by the piece's text itself (a slice shares the file's characters), one map per kind.
+      const pieceText = text.slice(part.start, part.end);
+      let usedOfKind = used.get(kind);
+      if (!usedOfKind) used.set(kind, (usedOfKind = new Map()));
+      let result = known.get(kind)?.get(pieceText) ?? usedOfKind.get(pieceText);
       if (!result) {
-        const loader = new FileLoader(uri, key.slice(kind.length + 1));
+        const loader = new FileLoader(uri, pieceText);
         const doc = loader.parse();
-        if (doc.errors.length > 0 || doc.warnings.length > 0 || hasAnchorsOrAliases(key, doc)) return undefined;
+        if (doc.errors.length > 0 || doc.warnings.length > 0 || hasAnchorsOrAliases(pieceText, doc)) return undefined;
         result = read(loader, doc);
         if (!result) return undefined;
       }
-      used.set(key, result);
+      usedOfKind.set(pieceText, result);
       return result;
     };
 
@@ -69,9 +84,11 @@ export class KnowledgeLoader {
 
     const problems: KnowledgeProblem[] = [];
     const references: KnowledgeReference[] = [];
-    const add = (result: PieceResult, line: number): void => {
-      problems.push(...shiftLines(result.problems, line));
-      references.push(...shiftLines(result.references, line));
+    const add = (result: PieceResult, line: number): readonly Entry[] => {
+      const placement = placed(result, line);
+      problems.push(...placement.problems);
+      references.push(...placement.references);
+      return placement.entries;
     };
     const sections = new Map<string, PieceResult>();
     // Sections other than block lists, read whole; unknown top-level keys are reported in file order.
@@ -87,55 +104,63 @@ export class KnowledgeLoader {
         return { problems: loader.problems, references: loader.references, entries, unknownKey };
       });
       if (!result) return undefined;
-      problems.push(...shiftLines(result.unknownKey ?? [], section.line));
+      for (const problem of result.unknownKey ?? []) problems.push({ ...problem, range: movedRange(problem.range, section.line) });
       sections.set(section.key, result);
     }
 
-    let countries: Country[] = [];
-    const countriesSection = layout.sections.find((s) => s.key === 'countries');
-    if (countriesSection) {
-      add(sections.get('countries')!, countriesSection.line);
-      countries = shiftLines(sections.get('countries')!.entries as Country[], countriesSection.line);
-    }
-    const lists: Record<ListKey, unknown[]> = { officials: [], tariffs: [], timeline: [] };
-    for (const key of ['officials', 'tariffs', 'timeline'] as const) {
+    const lists: Record<'countries' | ListKey, Entry[]> = { countries: [], officials: [], tariffs: [], timeline: [] };
+    for (const key of ['countries', 'officials', 'tariffs', 'timeline'] as const) {
       const section = layout.sections.find((s) => s.key === key);
       if (!section) continue;
       const entries = lists[key];
       const results = section.items
-        ? section.items.map((item) => ({ item, read: (loader: FileLoader, doc: Document.Parsed) => readItem(loader, doc, key) }))
+        ? section.items.map((item) => ({ item, read: (loader: FileLoader, doc: Document.Parsed) => (key === 'countries' ? readCountry(loader, doc) : readItem(loader, doc, key)) }))
         : [{ item: section, read: undefined }];
       for (const { item, read } of results) {
         const result = read ? await piece(key, item, read) : sections.get(key);
         if (!result) return undefined;
-        add(result, item.line);
-        entries.push(...shiftLines(result.entries, item.line));
+        for (const entry of add(result, item.line)) entries.push(entry);
       }
     }
     const file: KnowledgeFile = {
       uri,
-      countries,
+      countries: lists.countries as Country[],
       officials: lists.officials as Official[],
       tariffs: lists.tariffs as Tariff[],
       timeline: lists.timeline as TimelineEvent[],
       references,
     };
+    await pauseIfDue();
     problems.push(...duplicateProblems(uri, file));
     const hasErrors = problems.some((p) => p.severity === 'error');
     return hasErrors ? { problems } : { file, problems };
   }
 }
 
+type Entry = Country | Official | Tariff | TimelineEvent;
+
+/** Results of the pieces of a file, by kind of piece, then by the piece's text. */
+type Pieces = Map<string, Map<string, PieceResult>>;
+
 /** What one piece of a file yields, with positions relative to the piece's first line. */
 interface PieceResult {
   readonly problems: readonly KnowledgeProblem[];
   readonly references: readonly KnowledgeReference[];
-  readonly entries: readonly unknown[];
+  readonly entries: readonly Entry[];
   /** For a top-level section: the warning when its key is not a known one. */
   readonly unknownKey?: readonly KnowledgeProblem[];
+  /** Where the piece was last placed in its file, with its positions moved there. */
+  placement?: Placement;
 }
 
-function readSection(loader: FileLoader, root: YAMLMap, key: string): unknown[] {
+interface Placement {
+  readonly line: number;
+  readonly problems: readonly KnowledgeProblem[];
+  readonly references: readonly KnowledgeReference[];
+  readonly entries: readonly Entry[];
+}
+
+function readSection(loader: FileLoader, root: YAMLMap, key: string): Entry[] {
   if (key === 'countries') return loader.readCountries(root);
   if (key === 'officials' || key === 'tariffs' || key === 'timeline') return loader.readList(root, key);
   return [];
@@ -146,7 +171,7 @@ function readItem(loader: FileLoader, doc: Document.Parsed, key: ListKey): Piece
   const seq = doc.contents;
   if (!isSeq(seq) || seq.items.length !== 1 || !seq.items[0]) return undefined;
   const node = seq.items[0];
-  const entries: unknown[] = [];
+  const entries: Entry[] = [];
   if (isMap(node)) {
     const entry = loader.readItem(key, node);
     if (entry) entries.push(entry);
@@ -154,6 +179,14 @@ function readItem(loader: FileLoader, doc: Document.Parsed, key: ListKey): Piece
     return undefined; // reported with the whole list's position, which a piece does not know
   }
   return { problems: loader.problems, references: loader.references, entries };
+}
+
+/** One entry of `countries`, parsed alone: a mapping with exactly that one key. */
+function readCountry(loader: FileLoader, doc: Document.Parsed): PieceResult | undefined {
+  const map = doc.contents;
+  if (!isMap(map) || map.items.length !== 1) return undefined;
+  const country = loader.readCountry(map.items[0]!);
+  return { problems: loader.problems, references: loader.references, entries: country ? [country] : [] };
 }
 
 /** Anchors and aliases may reach across pieces: such files are loaded whole. */
@@ -173,14 +206,35 @@ function hasAnchorsOrAliases(text: string, doc: Document.Parsed): boolean {
   return found;
 }
 
-/** A copy with every position moved down by `lines` (pieces are read as if they started the file). */
-function shiftLines<T>(value: T, lines: number): T {
-  if (lines === 0 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => shiftLines(item, lines)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copy[key] = shiftLines(field, lines);
-  if (typeof copy.line === 'number' && typeof copy.character === 'number') copy.line += lines;
-  return copy as T;
+/** The piece's results at line `line` of the file: moved copies, remembered so that a piece that stays put is not copied again. */
+function placed(result: PieceResult, line: number): Placement {
+  if (result.placement?.line === line) return result.placement;
+  const placement: Placement = {
+    line,
+    problems: result.problems.map((p) => ({ ...p, range: movedRange(p.range, line) })),
+    references: result.references.map((r) => ({ ...r, range: movedRange(r.range, line) })),
+    entries: result.entries.map((e) => movedEntry(e, line)),
+  };
+  result.placement = placement;
+  return placement;
+}
+
+function movedRange(range: Range, lines: number): Range {
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}
+
+function movedSource(source: SourceLocation, lines: number): SourceLocation {
+  return { uri: source.uri, range: movedRange(source.range, lines) };
+}
+
+/** An entry (country, official, tariff with its history, event) with its positions moved down. */
+function movedEntry(entry: Entry, lines: number): Entry {
+  const moved = { ...entry, source: movedSource(entry.source, lines) };
+  if ('history' in entry) return { ...moved, history: entry.history.map((step) => ({ ...step, source: movedSource(step.source, lines) })) } as Entry;
+  return moved;
 }
 
 /** A stretch of the file: [start, end) in characters, starting at the beginning of line `line` (0-based). */
@@ -203,18 +257,31 @@ interface Layout {
 }
 
 const SECTION_KEY = /^([A-Za-z_][\w-]*):(?=[ \r\n]|$)/;
+const ENTRY_KEY = /^[A-Za-z0-9_][\w-]*:(?=[ \r\n]|$)/;
 const BLOCK_VALUE = /^:[ ]*(?:#.*)?\r?$/;
-const LIST_KEYS = new Set(['officials', 'tariffs', 'timeline']);
+/** The sections whose entries are parsed one by one when written as blocks: lists, and the countries mapping. */
+const ENTRY_SECTIONS = new Set(['countries', 'officials', 'tariffs', 'timeline']);
+/** Lines cut between two looks at the clock. */
+const LINES_PER_STEP = 8192;
 
 /**
- * Cuts a knowledge file into its top-level sections, and the lists written as blocks into their
- * entries, by lines alone: each top-level key starts a section at the start of a line; each entry
- * starts at its `-` at the list's indentation, and every other line of the list is indented further
- * (or blank, or a comment). YAML parses such a piece on its own exactly as it parses it in the file;
- * anything else (tabs in indentation, directives, document markers, lone CRs, keys that are not plain
- * words, a repeated key, a list line indented too little) gives undefined, and the file is read whole.
+ * Cuts a knowledge file into its top-level sections, and the lists and the countries mapping written
+ * as blocks into their entries, by lines alone: each top-level key starts a section at the start of a
+ * line; each entry starts at its `-` (or, for countries, its `CODE:`) at the section's indentation, and
+ * every other line of the section is indented further (or blank, or a comment). YAML parses such a
+ * piece on its own exactly as it parses it in the file; anything else (tabs in indentation, directives,
+ * document markers, lone CRs, keys that are not plain words, a repeated key, a line indented too little)
+ * gives undefined, and the file is read whole.
  */
 export function splitKnowledgeFile(text: string): Layout | undefined {
+  const steps = splitInSteps(text);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** {@link splitKnowledgeFile}, pausing every {@link LINES_PER_STEP} lines so that a caller can let the host run. */
+export function* splitInSteps(text: string): Generator<void, Layout | undefined, void> {
   if (/\r(?!\n)/.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
   const sections: Section[] = [];
   const keys = new Set<string>();
@@ -237,6 +304,7 @@ export function splitKnowledgeFile(text: string): Layout | undefined {
   };
   let line = 0;
   for (let start = 0; start < text.length; line++) {
+    if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline + 1;
     let indent = 0;
@@ -246,7 +314,7 @@ export function splitKnowledgeFile(text: string): Layout | undefined {
     const blank = start + indent >= text.length || first === 0x0d || first === 0x0a || first === 0x23; // blank or a comment
     if (!blank) {
       const isItem = first === 0x2d && (start + indent + 1 >= text.length || /[ \r\n]/.test(text[start + indent + 1]!));
-      if (indent === 0 && !(isItem && items && itemIndent <= 0)) {
+      if (indent === 0 && !(isItem && items && sectionKey !== 'countries' && itemIndent <= 0)) {
         // Directives (%) and document markers (---) are not keys either: such files are read whole.
         const lineText = text.slice(start, end);
         const key = SECTION_KEY.exec(lineText)?.[1];
@@ -256,14 +324,16 @@ export function splitKnowledgeFile(text: string): Layout | undefined {
         sectionStart = start;
         sectionLine = line;
         sectionKey = key;
-        const isBlockList = LIST_KEYS.has(key) && BLOCK_VALUE.test(lineText.slice(key.length).replace(/\n$/, ''));
-        items = isBlockList ? [] : undefined;
+        const isBlock = ENTRY_SECTIONS.has(key) && BLOCK_VALUE.test(lineText.slice(key.length).replace(/\n$/, ''));
+        items = isBlock ? [] : undefined;
         itemIndent = -1;
       } else if (sectionStart < 0) {
         return undefined; // content before the first key
       } else if (items) {
-        if (itemIndent < 0 && isItem) itemIndent = indent;
-        if (isItem && indent === itemIndent) {
+        // An entry starts with `-` in a list, with `CODE:` in countries (which must be indented).
+        const startsEntry = sectionKey === 'countries' ? indent > 0 && !isItem && ENTRY_KEY.test(text.slice(start + indent, end)) : isItem;
+        if (itemIndent < 0 && startsEntry) itemIndent = indent;
+        if (startsEntry && indent === itemIndent) {
           endItem(start);
           itemStart = start;
           itemLine = line;
@@ -276,7 +346,7 @@ export function splitKnowledgeFile(text: string): Layout | undefined {
   }
   endSection(text.length);
   if (sections.length === 0) return undefined;
-  // The header must hold the first key, `kind` and `version`, and no list entries.
+  // The header must hold the first key, `kind` and `version`, and no entries cut apart.
   let headerIndex = 0;
   sections.forEach((section, index) => {
     if (section.key === 'kind' || section.key === 'version') headerIndex = Math.max(headerIndex, index);

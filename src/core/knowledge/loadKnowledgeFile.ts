@@ -12,6 +12,7 @@ import {
   type TariffStep,
   type TimelineEvent,
 } from './types';
+import { refuseHostileText } from './limits';
 import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from './values';
 
 export interface LoadResult {
@@ -36,7 +37,8 @@ const EVENT_KEYS = ['id', 'date', 'end', 'title', 'place', 'kind', 'participants
  * Pure: the caller supplies the text, whether from disk, an unsaved editor or the bundle.
  */
 export function loadKnowledgeFile(uri: string, text: string): LoadResult {
-  return new FileLoader(uri, text).load();
+  const refused = refuseHostileText(uri, text);
+  return refused ? { problems: [refused] } : new FileLoader(uri, text).load();
 }
 
 /** What {@link FileLoader.readItem} reads each list of a knowledge file as. */
@@ -140,7 +142,8 @@ export class FileLoader {
 
   readCountries(root: YAMLMap): Country[] {
     const pair = this.pair(root, 'countries');
-    if (!pair || pair.value === null) return [];
+    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
+    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
     const map = this.resolve(pair.value);
     if (!isMap(map)) {
       this.report(rangeOf(pair.value, pair), "'countries' must be a mapping of country codes to { name, aliases, flag }.", 'type');
@@ -148,29 +151,35 @@ export class FileLoader {
     }
     const countries: Country[] = [];
     for (const item of map.items) {
-      const code = this.scalar(item.key);
-      const keyRange = rangeOf(item.key, item);
-      if (typeof code !== 'string' || !COUNTRY_CODE_PATTERN.test(code)) {
-        this.report(keyRange, `Invalid country code '${String(code)}': use upper-case letters and digits, e.g. US, CN, EU.`, 'country-code');
-        continue;
-      }
-      const value = this.resolve(item.value as Node | null);
-      if (!isMap(value)) {
-        this.report(rangeOf(item.value, item), `Country '${code}' must be a mapping with at least 'name'.`, 'type');
-        continue;
-      }
-      this.checkKeys(value, COUNTRY_KEYS, `country '${code}'`);
-      const name = this.requiredString(value, 'name', keyRange);
-      if (name === undefined) continue;
-      countries.push({
-        code,
-        name,
-        aliases: this.stringList(value, 'aliases'),
-        flag: this.optionalString(value, 'flag'),
-        source: this.location(keyRange[0], rangeOf(value, item)[1]),
-      });
+      const country = this.readCountry(item);
+      if (country) countries.push(country);
     }
     return countries;
+  }
+
+  /** One `CODE: { name, aliases, flag }` entry of `countries`. */
+  readCountry(item: Pair): Country | undefined {
+    const code = this.scalar(item.key);
+    const keyRange = rangeOf(item.key, item);
+    if (typeof code !== 'string' || !COUNTRY_CODE_PATTERN.test(code)) {
+      this.report(keyRange, `Invalid country code '${String(code)}': use upper-case letters and digits, e.g. US, CN, EU.`, 'country-code');
+      return undefined;
+    }
+    const value = this.resolve(item.value as Node | null);
+    if (!isMap(value)) {
+      this.report(rangeOf(item.value, item), `Country '${code}' must be a mapping with at least 'name'.`, 'type');
+      return undefined;
+    }
+    this.checkKeys(value, COUNTRY_KEYS, `country '${code}'`);
+    const name = this.requiredString(value, 'name', keyRange);
+    if (name === undefined) return undefined;
+    return {
+      code,
+      name,
+      aliases: this.stringList(value, 'aliases'),
+      flag: this.optionalString(value, 'flag'),
+      source: this.location(keyRange[0], rangeOf(value, item)[1]),
+    };
   }
 
   private readOfficial(map: YAMLMap): Official | undefined {
@@ -275,7 +284,8 @@ export class FileLoader {
 
   readList<K extends ListKey>(root: YAMLMap, key: K): KnowledgeFile[K][number][] {
     const pair = this.pair(root, key);
-    if (!pair || pair.value === null) return [];
+    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
+    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list.`, 'type');
@@ -312,7 +322,10 @@ export class FileLoader {
     const id = this.requiredString(map, 'id');
     if (id !== undefined && !ID_PATTERN.test(id)) {
       const pair = this.pair(map, 'id')!;
-      this.report(rangeOf(pair.value, pair), `Invalid id '${id}': use lower-case letters, digits and hyphens, e.g. scott-bessent.`, 'id');
+      // Name the odd character: a look-alike (a Unicode hyphen, a Cyrillic letter) is invisible otherwise.
+      const odd = [...id].find((ch) => !/[a-z0-9-]/.test(ch));
+      const which = odd && /[^\x20-\x7e]/.test(odd) ? ` (it contains U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not a plain ASCII character)` : '';
+      this.report(rangeOf(pair.value, pair), `Invalid id '${id}'${which}: use lower-case letters, digits and hyphens, e.g. scott-bessent.`, 'id');
       return undefined;
     }
     return id;
@@ -357,7 +370,8 @@ export class FileLoader {
 
   private listItems(map: YAMLMap, key: string): { value: string; range: [number, number] }[] {
     const pair = this.pair(map, key);
-    if (!pair || pair.value === null) return [];
+    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
+    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list, e.g. [a, b].`, 'type');

@@ -12,6 +12,9 @@ const PARAGRAPH_REACH = 5000;
  */
 export const RANKING_REACH = PARAGRAPH_REACH + SENTENCE_REACH + 2;
 
+/** Rankings remembered at most (a few MB); past this the memory is cleared and refilled. */
+const MAX_REMEMBERED_RANKINGS = 10_000;
+
 interface Span {
   readonly start: number;
   readonly end: number;
@@ -34,6 +37,7 @@ interface RateTariffs {
  */
 export class FigureRanker {
   private readonly byRate = new Map<number, RateTariffs>();
+  private readonly rankings = new Map<string, readonly string[]>();
 
   constructor(private readonly knowledge: Knowledge) {
     const lists = new Map<number, Tariff[]>();
@@ -78,27 +82,41 @@ export class FigureRanker {
       if (inParagraph.length === 0) continue;
       const sentence = sentenceAround(window, figure, paragraph, mentions, index);
       const inSentence = this.firstNamed(mentions, index, sentence);
-      // Only tariffs of a country named in the paragraph can score: rank those, and keep the rest after
-      // them in knowledge order.
-      const scoring: number[] = [];
-      for (const code of inParagraph) {
-        for (const t of tariffs.byCountry.get(code) ?? []) if (!scoring.includes(t)) scoring.push(t);
-      }
-      const scored = scoring.map((t) => ({
-        t,
-        sentence: contextScore(inSentence, tariffs.by[t]!, tariffs.on[t]!),
-        paragraph: contextScore(inParagraph, tariffs.by[t]!, tariffs.on[t]!),
-      }));
-      scored.sort((a, b) => b.sentence - a.sentence || b.paragraph - a.paragraph || a.t - b.t);
-      // Copying the list and cutting out the few scored ones is native work; rebuilding it is not.
-      const rest = tariffs.ids.slice();
-      scoring.sort((a, b) => b - a);
-      for (const t of scoring) rest.splice(t, 1);
-      const ranked = scored.map((s) => tariffs.ids[s.t]!).concat(rest);
-      mentions[index] = { ...(figure as FigureMention), tariffIds: ranked };
+      mentions[index] = { ...(figure as FigureMention), tariffIds: this.ranked(figure.rate, tariffs, inSentence, inParagraph) };
     }
   }
 
+  /**
+   * The tariffs with a rate, ranked for the countries named in the sentence and the paragraph. The
+   * order depends on nothing else, and a note names the same few countries again and again: results
+   * are remembered (and shared: they are never changed).
+   */
+  private ranked(rate: number, tariffs: RateTariffs, inSentence: readonly string[], inParagraph: readonly string[]): readonly string[] {
+    // JSON keeps the key unambiguous whatever a country reference contains.
+    const key = JSON.stringify([rate, inSentence, inParagraph]);
+    const known = this.rankings.get(key);
+    if (known) return known;
+    // Only tariffs of a country named in the paragraph can score: rank those, and keep the rest after
+    // them in knowledge order.
+    const scoring: number[] = [];
+    for (const code of inParagraph) {
+      for (const t of tariffs.byCountry.get(code) ?? []) if (!scoring.includes(t)) scoring.push(t);
+    }
+    const scored = scoring.map((t) => ({
+      t,
+      sentence: contextScore(inSentence, tariffs.by[t]!, tariffs.on[t]!),
+      paragraph: contextScore(inParagraph, tariffs.by[t]!, tariffs.on[t]!),
+    }));
+    scored.sort((a, b) => b.sentence - a.sentence || b.paragraph - a.paragraph || a.t - b.t);
+    // Copying the list and cutting out the few scored ones is native work; rebuilding it is not.
+    const rest = tariffs.ids.slice();
+    scoring.sort((a, b) => b - a);
+    for (const t of scoring) rest.splice(t, 1);
+    const ranked = scored.map((s) => tariffs.ids[s.t]!).concat(rest);
+    if (this.rankings.size >= MAX_REMEMBERED_RANKINGS) this.rankings.clear();
+    this.rankings.set(key, ranked);
+    return ranked;
+  }
   /**
    * The country codes named in the span, in the order first named (officials count for their country),
    * the figure aside. A paragraph names a handful, so an array beats a map here.

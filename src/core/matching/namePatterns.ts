@@ -81,10 +81,6 @@ export function compileName(text: string, target: PatternTarget): NamePattern | 
   return { text, words, gaps, trailing, singleWord, acronym, target, firstWordHash: hashWord(words[0]!) };
 }
 
-export function isUnspacedWord(word: string): boolean {
-  return word.length === 1 && (charFlags(word.charCodeAt(0)) & UNSPACED) !== 0;
-}
-
 /** Total folded length, so longer names are tried first. */
 export function patternLength(pattern: NamePattern): number {
   let length = pattern.trailing.length;

@@ -35,9 +35,9 @@ export class NameTrie {
   private readonly found: RankedPattern[] = [];
 
   constructor(patterns: readonly NamePattern[]) {
-    const ranked = patterns.map((pattern, order) => ({ pattern, order, length: patternLength(pattern) }));
-    ranked.sort((a, b) => b.length - a.length || targetRank(a.pattern.target) - targetRank(b.pattern.target) || a.order - b.order);
-    ranked.forEach(({ pattern }, priority) => this.add({ pattern, priority }));
+    // The order as one number (smaller first), so that no sort of all names is needed: only the few
+    // candidates found at one place are ever sorted. Exact for up to 2^21 names of any length.
+    patterns.forEach((pattern, order) => this.add({ pattern, priority: -patternLength(pattern) * 2 ** 22 + targetRank(pattern.target) * 2 ** 21 + order }));
   }
 
   /** False when no name starts with a word of this folded hash; true when one may. */

@@ -13,7 +13,7 @@ import type * as HoverModule from '../../../src/features/hover';
 import type * as StoreModule from '../../../src/services/knowledgeStore';
 import type { Logger } from '../../../src/services/logger';
 import type * as CacheModule from '../../../src/services/mentionCache';
-import { activateExtension, positionOf, workspaceFile } from '../support';
+import { activateExtension, hoverOn, positionOf, workspaceFile } from '../support';
 
 /** The repository root, from out/test/integration/single. */
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -73,6 +73,31 @@ describe('Start-up', () => {
       report(`second hover on the same note: ${(performance.now() - again).toFixed(2)} ms`);
     } finally {
       for (const disposable of disposables) disposable.dispose();
+    }
+  });
+});
+
+describe('Mentions while typing', () => {
+  before(activateExtension);
+
+  it('follows each edit of an indexed note, re-indexing only around it', async () => {
+    // An unsaved note with a unique name, so that no other test's clean-up reverts it.
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `/typing-${Date.now()}.pnote` });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), `Intro.\n\n${'Filler words. '.repeat(200)}\nScott Bessent met He Lifeng.\n`)));
+      assert.match((await hoverOn(document, 'He Lifeng', 1))?.markdown ?? '', /Vice Premier/, 'the note is indexed');
+      // Typing before the mentions moves them; replacing a name changes it; the hovers follow.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Xi Jinping spoke. ')));
+      const bessent = document.getText().indexOf('Scott Bessent');
+      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(bessent), document.positionAt(bessent + 13)), 'Jamieson Greer')));
+      assert.strictEqual((await hoverOn(document, 'He Lifeng', 1))?.text, 'He Lifeng');
+      assert.strictEqual((await hoverOn(document, 'Jamieson Greer', 1))?.text, 'Jamieson Greer');
+      assert.strictEqual((await hoverOn(document, 'Xi Jinping', 1))?.text, 'Xi Jinping');
+      assert.strictEqual(await hoverOn(document, 'met', 1), undefined);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 });

@@ -1,0 +1,46 @@
+import type { KnowledgeProblem } from './types';
+
+/** Deepest `[`/`{` nesting accepted: real files use two or three levels; a parser recursing deeper risks the stack. */
+export const MAX_FLOW_NESTING = 64;
+/** Widest indentation accepted, in characters; deeper block nesting than this is not knowledge. */
+export const MAX_INDENTATION = 256;
+
+/**
+ * Refuses text that is not a knowledge file before any parsing work: binary content and nesting far
+ * beyond what the format uses. One linear pass; returns the problem to report, or undefined.
+ */
+export function refuseHostileText(uri: string, text: string): KnowledgeProblem | undefined {
+  let depth = 0;
+  let line = 0;
+  let lineStart = 0;
+  let indenting = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return problem(uri, line, i - lineStart, 'not-text', 'This file is not text (it contains NUL bytes); it is not loaded.');
+    if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+      indenting = true;
+      continue;
+    }
+    if (indenting) {
+      if (c === 0x20 || c === 0x2d) {
+        // Spaces and "- " both nest blocks.
+        if (i - lineStart > MAX_INDENTATION) return problem(uri, line, 0, 'too-deep', `Nesting deeper than ${MAX_INDENTATION} columns; the file is not loaded.`);
+        continue;
+      }
+      indenting = false;
+    }
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_NESTING) return problem(uri, line, i - lineStart, 'too-deep', `Brackets nested deeper than ${MAX_FLOW_NESTING} levels; the file is not loaded.`);
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function problem(uri: string, line: number, character: number, code: string, message: string): KnowledgeProblem {
+  const position = { line, character };
+  return { uri, range: { start: position, end: position }, severity: 'error', code, message };
+}
