@@ -1,7 +1,7 @@
 // The note commands of the palette: Open Knowledge Entry of Mention and Insert Official…
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openNote, positionOf } from '../support';
+import { activateExtension, openNote, positionOf, scratchNote } from '../support';
 
 /** Runs a command that shows a quick pick, and accepts the pick's first item once it is up. */
 async function runAcceptingFirstPick<T>(command: string): Promise<T> {
@@ -12,19 +12,6 @@ async function runAcceptingFirstPick<T>(command: string): Promise<T> {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
   return result;
-}
-
-/**
- * An unsaved note with `text`, shown in the active editor. Its name is unique: a reused `Untitled-1` could
- * still be reverted by the previous test's cleanup.
- */
-async function scratchNote(text: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${Date.now()}-${Math.random().toString(36).slice(2)}.pnote` }));
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(0, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  await vscode.window.showTextDocument(document);
-  return document;
 }
 
 async function placeCursor(document: vscode.TextDocument, needle: string, offset: number): Promise<void> {

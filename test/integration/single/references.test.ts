@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TimelineNode } from '../../../src/features/timelineView';
-import { activateExtension, openNote, positionOf, workspaceFile } from '../support';
+import { activateExtension, openNote, positionOf, scratchNote, workspaceFile } from '../support';
 
 async function referencesAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[]> {
   return vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
@@ -17,19 +17,6 @@ async function summarise(locations: readonly vscode.Location[]): Promise<string[
     }),
   );
   return described.sort();
-}
-
-/**
- * An unsaved note with `text`, shown in the active editor. Its name is unique: a reused `Untitled-1` could
- * still be reverted by the previous test's cleanup.
- */
-async function scratchNote(text: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${Date.now()}-${Math.random().toString(36).slice(2)}.pnote` }));
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(0, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  await vscode.window.showTextDocument(document);
-  return document;
 }
 
 describe('Find All References', () => {
