@@ -1,9 +1,12 @@
 // Bundles the extension for the desktop (Node) and web (worker) extension hosts.
-// Usage: node esbuild.mjs [--production] [--watch]
+// Usage: node esbuild.mjs [--production] [--watch]. The benchmark imports the options from here.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 /** Prints errors in the format of the `$esbuild-watch` problem matcher. */
 const problemMatcherLog = {
@@ -20,31 +23,78 @@ const problemMatcherLog = {
   },
 };
 
-const shared = {
-  entryPoints: ['src/extension.ts'],
-  bundle: true,
-  format: 'cjs',
-  minify: production,
-  sourcemap: production ? 'external' : 'linked',
-  sourcesContent: false,
-  external: ['vscode'],
-  // The bundled knowledge is embedded as text, parsed at activation like any workspace file.
-  loader: { '.yaml': 'text' },
-  logLevel: 'warning',
-  plugins: watch ? [problemMatcherLog] : [],
+/** The knowledge loader, bundled on the fly so that the build can run it (it is TypeScript). */
+async function knowledgeLoader() {
+  const { outputFiles } = await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/knowledge/loadKnowledgeFile.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  return module.exports;
+}
+
+/**
+ * `*.trade.yaml` imports (the bundled knowledge) become their text plus the knowledge already loaded
+ * from it, so activation parses no YAML. Any problem in the file fails the build, with its position.
+ */
+export const precompiledKnowledge = {
+  name: 'precompiled-knowledge',
+  setup(build) {
+    let loader;
+    build.onLoad({ filter: /\.trade\.yaml$/ }, async (args) => {
+      loader ??= await knowledgeLoader();
+      const text = await readFile(args.path, 'utf8');
+      // The URI the extension serves the file at (services/bundledKnowledge.ts): ranges in it are shown there.
+      const { file, problems } = loader.loadKnowledgeFile(`trade-notes-bundled:/${path.basename(args.path)}`, text);
+      const lineText = (line) => text.split('\n')[line] ?? '';
+      if (problems.length > 0 || !file) {
+        return {
+          errors: problems.map((p) => ({
+            text: p.message,
+            location: { file: args.path, line: p.range.start.line + 1, column: p.range.start.character, lineText: lineText(p.range.start.line) },
+          })),
+        };
+      }
+      return { contents: `export const text = ${JSON.stringify(text)};\nexport const knowledge = ${JSON.stringify(file)};\n`, loader: 'js' };
+    });
+  },
 };
 
-const targets = [
-  { ...shared, platform: 'node', target: 'node18', outfile: 'dist/extension.js' },
-  { ...shared, platform: 'browser', target: 'es2022', outfile: 'dist/web/extension.js' },
-];
+/** The build options of the bundle for one extension host. */
+export function extensionBuild(platform, { production = false, plugins = [] } = {}) {
+  return {
+    entryPoints: [path.join(root, 'src/extension.ts')],
+    bundle: true,
+    format: 'cjs',
+    minify: production,
+    sourcemap: production ? 'external' : 'linked',
+    sourcesContent: false,
+    external: ['vscode'],
+    logLevel: 'warning',
+    plugins: [precompiledKnowledge, ...plugins],
+    platform,
+    ...(platform === 'node'
+      ? { target: 'node18', outfile: path.join(root, 'dist/extension.js') }
+      : { target: 'es2022', outfile: path.join(root, 'dist/web/extension.js') }),
+  };
+}
 
-if (watch) {
-  for (const options of targets) await (await esbuild.context(options)).watch();
-} else {
-  const results = await Promise.all(targets.map((options) => esbuild.build({ ...options, metafile: true })));
-  for (const [index, result] of results.entries()) {
-    const [file, { bytes }] = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.js'));
-    console.log(`${targets[index].platform.padEnd(7)} ${file} ${(bytes / 1024).toFixed(1)} KiB`);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  const targets = ['node', 'browser'].map((platform) => extensionBuild(platform, { production, plugins: watch ? [problemMatcherLog] : [] }));
+  if (watch) {
+    for (const options of targets) await (await esbuild.context(options)).watch();
+  } else {
+    const results = await Promise.all(targets.map((options) => esbuild.build({ ...options, metafile: true })));
+    for (const [index, result] of results.entries()) {
+      const [file, { bytes }] = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.js'));
+      console.log(`${targets[index].platform.padEnd(7)} ${path.relative(root, file) || file} ${(bytes / 1024).toFixed(1)} KiB`);
+    }
   }
 }

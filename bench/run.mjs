@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { precompiledKnowledge } from '../esbuild.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const entry = process.env.BENCH_ENTRY ?? path.join(here, 'main.ts');
@@ -20,7 +21,7 @@ try {
     target: 'node20',
     format: 'cjs',
     outfile,
-    loader: { '.yaml': 'text' },
+    plugins: [precompiledKnowledge],
     // The bench measures the extension's bundle with esbuild's own API, which must stay a real package.
     external: ['esbuild'],
     logLevel: 'warning',

@@ -16,18 +16,21 @@ import { UnknownOfficials } from './features/unknownOfficials';
 import { WorkspaceMentions } from './features/workspaceMentions';
 import { bundledKnowledge } from './services/bundledKnowledge';
 import { KnowledgeStore } from './services/knowledgeStore';
-import { OutputChannelLogger } from './services/logger';
+import { OutputChannelLogger, type Logger } from './services/logger';
 import { MentionCache } from './services/mentionCache';
+import { RememberedKnowledge } from './services/rememberedKnowledge';
 
-/** What the extension returns from activate(); the integration tests use it to reach the view's data. */
+/** What the extension returns from activate(); the integration tests use it to reach the view's data and the log. */
 export interface TradeNotesApi {
   readonly store: KnowledgeStore;
   readonly timeline: TimelineProvider;
+  readonly logger: Logger;
 }
 
 export function activate(context: vscode.ExtensionContext): TradeNotesApi {
   const logger = new OutputChannelLogger();
-  const store = new KnowledgeStore(bundledKnowledge, logger);
+  const remembered = new RememberedKnowledge(context.workspaceState, String(context.extension.packageJSON.version));
+  const store = new KnowledgeStore(bundledKnowledge, logger, remembered);
   const mentions = new MentionCache(store);
   context.subscriptions.push(
     logger,
@@ -55,5 +58,5 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
   registerRevealNoteEvents(context, store, mentions, timeline, timelineView, logger);
 
   void store.ready();
-  return { store, timeline };
+  return { store, timeline, logger };
 }

@@ -16,6 +16,11 @@ const ADD_TO_NEW_FILE_COMMAND = 'tradeNotes.addOfficialToNewFile';
 const DEBOUNCE_MS = 300;
 /** Quick fixes offered per hint, one per knowledge file. */
 const MAX_TARGET_FILES = 5;
+/**
+ * Longer notes get no hints: looking for titled names reads the whole note at once (about 0.1 s per MB
+ * of news text here), and a pasted report should not cost a scan the moment it opens.
+ */
+const MAX_HINTED_NOTE_LENGTH = 1_000_000;
 
 /**
  * A gentle hint on capitalised names right after a known title ("Commerce Minister Zhang") that no
@@ -191,6 +196,7 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
   }
 
   private async titledNames(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TitledName[] | undefined> {
+    if (document.offsetAt(new vscode.Position(document.lineCount, 0)) > MAX_HINTED_NOTE_LENGTH) return [];
     const mentions = await this.mentions.mentions(document, token);
     return mentions && findTitledNames(document.getText(), mentions, knownTitles(this.store.knowledge));
   }

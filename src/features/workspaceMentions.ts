@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { mentionRefersTo, type Target } from '../core/navigation/mentionTargets';
 import { NoteMentionIndex, type NoteFile } from '../core/navigation/noteMentionIndex';
-import type { KnowledgeStore } from '../services/knowledgeStore';
+import { canSearch, findByWalking, type KnowledgeStore } from '../services/knowledgeStore';
 import type { Logger } from '../services/logger';
 import { toRange } from './diagnostics';
 import { POLICY_NOTE_LANGUAGE } from './policyNote';
@@ -48,8 +48,14 @@ export class WorkspaceMentions {
       if (document.languageId !== POLICY_NOTE_LANGUAGE || document.isClosed) continue;
       files.set(document.uri.toString(), { uri: document.uri.toString(), stamp: `open:${document.version}`, read: async () => document.getText() });
     }
-    const onDisk = await vscode.workspace.findFiles(NOTE_FILES, undefined, undefined, token);
-    if (token.isCancellationRequested) return undefined;
+    const onDisk: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const found = canSearch(folder.uri)
+        ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_FILES), undefined, undefined, token)
+        : await findByWalking(folder.uri, [NOTE_FILES]);
+      if (token.isCancellationRequested) return undefined;
+      onDisk.push(...found);
+    }
     for (const uri of onDisk) {
       const key = uri.toString();
       if (files.has(key)) continue;

@@ -1,27 +1,35 @@
 import * as vscode from 'vscode';
-import { mergeKnowledge, Knowledge } from '../core/knowledge/knowledge';
+import { mergeKnowledge, mergeKnowledgeInSlices, type Knowledge, type MergeResult } from '../core/knowledge/knowledge';
 import { KnowledgeLoader } from '../core/knowledge/knowledgeLoader';
-import { loadKnowledgeFile } from '../core/knowledge/loadKnowledgeFile';
+import { contentHash } from '../core/knowledge/contentHash';
 import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
+import { TimeSlices } from '../core/scheduling/timeSlices';
 import { MentionMatcher } from '../core/matching/mentionMatcher';
 import { globToRegExp, matchesAnyGlob } from '../core/workspace/globPattern';
 import type { Logger } from './logger';
+import type { RememberedFile, RememberedKnowledge } from './rememberedKnowledge';
 
 /** Edits and file events within this window are handled together. */
 const DEBOUNCE_MS = 150;
 /** Larger knowledge files are not read; they get a diagnostic instead. */
 export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
+/** Texts up to this length are hashed, to skip loading them again unchanged and to remember them. */
+const MAX_HASHED_LENGTH = 1_000_000;
 
 interface FileState {
   readonly uri: vscode.Uri;
   /** The last content that loaded without errors; it keeps serving while the file has errors. */
   lastGood?: KnowledgeFile;
   problems: KnowledgeProblem[];
+  /** What the text last loaded gave, and its hash (small files only); undefined when the file could not be read. */
+  loaded?: { readonly hash?: string; readonly length: number; readonly file?: KnowledgeFile };
 }
 
 export interface BundledKnowledge {
   readonly uri: vscode.Uri;
   readonly text: string;
+  /** The text, loaded: it has no problems (the build checks). */
+  readonly file: KnowledgeFile;
 }
 
 /**
@@ -35,16 +43,17 @@ export class KnowledgeStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private bundledFile: KnowledgeFile | undefined;
-  private current: { knowledge: Knowledge; problems: KnowledgeProblem[] } | undefined;
+  private current: MergeResult | undefined;
+  private mergeCounter = 0;
   private matcher: MentionMatcher | undefined;
   private discovery: Promise<void> | undefined;
   private generationCounter = 0;
+  private disposed = false;
   /**
    * Loads workspace files entry by entry, pausing between stretches of work so the extension host is
    * never blocked for long, and re-parsing only the entries an edit changed.
    */
-  private readonly loader = new KnowledgeLoader(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  private readonly loader = new KnowledgeLoader(TimeSlices.yieldToHost);
   /** The latest load started per file: an older load that finishes later must not overwrite it. */
   private readonly latestLoad = new Map<string, number>();
   private loadCounter = 0;
@@ -52,16 +61,21 @@ export class KnowledgeStore implements vscode.Disposable {
   /** Fires after the merged knowledge or its problems changed. */
   readonly onDidChange = this.changeEmitter.event;
 
+  /**
+   * @param remembered the knowledge files of the last session, if the extension keeps them: the first
+   *   {@link ready} serves them (when their text is unchanged) before searching the workspace.
+   */
   constructor(
     private readonly bundled: BundledKnowledge,
     private readonly logger: Logger,
+    private readonly remembered?: RememberedKnowledge,
   ) {
     this.disposables.push(
       this.changeEmitter,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rediscover()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tradeNotes.knowledgeFiles')) this.rediscover();
-        else if (e.affectsConfiguration('tradeNotes.useBundledKnowledge')) this.remerge();
+        else if (e.affectsConfiguration('tradeNotes.useBundledKnowledge')) void this.remerge();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isKnowledgeFile(e.document.uri)) this.schedule(e.document.uri);
@@ -73,9 +87,13 @@ export class KnowledgeStore implements vscode.Disposable {
     );
   }
 
-  /** Finds and loads all knowledge files; resolves when the first full load is done. */
+  /**
+   * Finds and loads all knowledge files; resolves when the first full load is done. When the files of
+   * the last session are remembered, it resolves once they are loaded, and the search for knowledge files
+   * goes on in the background (files added or removed while the window was closed come a moment later).
+   */
   ready(): Promise<void> {
-    this.discovery ??= this.discover();
+    this.discovery ??= this.start();
     return this.discovery;
   }
 
@@ -117,34 +135,47 @@ export class KnowledgeStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    void this.remembered?.save();
   }
 
-  private merged(): { knowledge: Knowledge; problems: KnowledgeProblem[] } {
-    if (!this.current) {
-      const useBundled = vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true);
-      if (useBundled && !this.bundledFile) this.bundledFile = this.loadBundled();
-      const workspaceFiles = [...this.files.values()]
-        .filter((state) => state.lastGood)
-        .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
-        .map((state) => state.lastGood!);
-      this.current = mergeKnowledge(useBundled ? this.bundledFile : undefined, workspaceFiles);
-    }
+  /** The merged knowledge; merged at once only on the very first use (after that, merges run in slices). */
+  private merged(): MergeResult {
+    this.current ??= mergeKnowledge(...this.mergeInputs());
     return this.current;
   }
 
-  private loadBundled(): KnowledgeFile | undefined {
-    const { file, problems } = loadKnowledgeFile(this.bundled.uri.toString(), this.bundled.text);
-    for (const problem of problems) this.logger.error(`Bundled knowledge: line ${problem.range.start.line + 1}: ${problem.message}`);
-    return file;
+  private mergeInputs(): [KnowledgeFile | undefined, KnowledgeFile[]] {
+    const useBundled = vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true);
+    const workspaceFiles = [...this.files.values()]
+      .filter((state) => state.lastGood)
+      .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
+      .map((state) => state.lastGood!);
+    return [useBundled ? this.bundled.file : undefined, workspaceFiles];
   }
 
-  private remerge(): void {
-    this.current = undefined;
+  /**
+   * Merges the sources again, in time slices (the previous knowledge serves meanwhile), then tells
+   * everyone. A merge that a newer one overtook is dropped.
+   */
+  private async remerge(): Promise<void> {
+    const merge = ++this.mergeCounter;
+    const merged = await mergeKnowledgeInSlices(...this.mergeInputs(), new TimeSlices(TimeSlices.yieldToHost));
+    if (merge !== this.mergeCounter || this.disposed) return;
+    this.current = merged;
     this.matcher = undefined;
     this.generationCounter++;
     this.changeEmitter.fire();
+  }
+
+  private async start(): Promise<void> {
+    const remembered = this.remembered?.recall() ?? [];
+    if (remembered.length === 0) return this.discover();
+    await Promise.all(remembered.map((file) => this.loadFile(vscode.Uri.parse(file.uri), file)));
+    await this.remerge();
+    void this.discover().catch((error: unknown) => this.logger.error('Finding knowledge files failed', error));
   }
 
   private rediscover(): void {
@@ -155,19 +186,24 @@ export class KnowledgeStore implements vscode.Disposable {
     for (const watcher of this.watchers.splice(0)) watcher.dispose();
     const found = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.globsFor(folder)) {
+      const globs = this.globsFor(folder);
+      const searchable = canSearch(folder.uri);
+      for (const glob of globs) {
+        // A search still running when the store is disposed must not leave watchers behind.
+        if (this.disposed) return;
         const pattern = new vscode.RelativePattern(folder, glob);
         const watcher = vscode.workspace.createFileSystemWatcher(pattern);
         watcher.onDidCreate((uri) => this.schedule(uri));
         watcher.onDidChange((uri) => this.schedule(uri));
         watcher.onDidDelete((uri) => this.schedule(uri));
         this.watchers.push(watcher);
-        for (const uri of await vscode.workspace.findFiles(pattern)) found.set(uri.toString(), uri);
+        if (searchable) for (const uri of await vscode.workspace.findFiles(pattern)) found.set(uri.toString(), uri);
       }
-      if (!SEARCHABLE_SCHEMES.has(folder.uri.scheme)) {
-        for (const uri of await findByWalking(folder.uri, this.globsFor(folder))) found.set(uri.toString(), uri);
+      if (!searchable) {
+        for (const uri of await findByWalking(folder.uri, globs)) found.set(uri.toString(), uri);
       }
     }
+    if (this.disposed) return;
     for (const key of this.files.keys()) {
       if (!found.has(key)) {
         this.files.delete(key);
@@ -175,7 +211,21 @@ export class KnowledgeStore implements vscode.Disposable {
       }
     }
     await Promise.all([...found.values()].map((uri) => this.loadFile(uri)));
-    this.remerge();
+    await this.remerge();
+    this.remember();
+  }
+
+  /** Keeps what the workspace files gave for the next session. */
+  private remember(): void {
+    const states = [...this.files.values()];
+    const characters = states.reduce((sum, state) => sum + (state.loaded?.length ?? 0), 0);
+    this.remembered?.remember(
+      () =>
+        states.flatMap((state) =>
+          state.loaded?.hash ? [{ uri: state.uri.toString(), hash: state.loaded.hash, file: state.loaded.file, problems: state.problems }] : [],
+        ),
+      characters,
+    );
   }
 
   private globsFor(folder: vscode.WorkspaceFolder): string[] {
@@ -205,11 +255,15 @@ export class KnowledgeStore implements vscode.Disposable {
     const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
     this.pending.clear();
     await Promise.all(uris.map((uri) => this.loadFile(uri)));
-    this.remerge();
+    await this.remerge();
+    this.remember();
   }
 
-  /** Loads one file from its open editor (unsaved text wins) or from disk; forgets it when it is gone. */
-  private async loadFile(uri: vscode.Uri): Promise<void> {
+  /**
+   * Loads one file from its open editor (unsaved text wins) or from disk; forgets it when it is gone.
+   * Text already loaded, or `remembered` from the last session, is not parsed again.
+   */
+  private async loadFile(uri: vscode.Uri, remembered?: RememberedFile): Promise<void> {
     const key = uri.toString();
     const load = ++this.loadCounter;
     this.latestLoad.set(key, load);
@@ -225,11 +279,16 @@ export class KnowledgeStore implements vscode.Disposable {
       this.files.set(key, state);
       if (typeof text !== 'string') {
         state.problems = [text];
+        state.loaded = undefined;
         return;
       }
-      const { file, problems } = await this.loader.load(key, text);
+      // Hashing is one pass over the text: large files go to the loader, which pauses as it works.
+      const hash = text.length <= MAX_HASHED_LENGTH ? contentHash(text) : undefined;
+      if (hash !== undefined && state.loaded?.hash === hash) return;
+      const { file, problems } = remembered && remembered.hash === hash ? remembered : await this.loader.load(key, text);
       if (this.latestLoad.get(key) !== load) return;
-      state.problems = problems;
+      state.problems = [...problems];
+      state.loaded = { hash, length: text.length, file };
       if (file) state.lastGood = file;
     } catch (error) {
       this.logger.error(`Loading ${key} failed`, error);
@@ -240,12 +299,6 @@ export class KnowledgeStore implements vscode.Disposable {
   private async readText(uri: vscode.Uri): Promise<string | KnowledgeProblem | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (open) return open.getText();
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      return undefined;
-    }
     const problemAtStart = (message: string, code: string): KnowledgeProblem => ({
       uri: uri.toString(),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -253,23 +306,53 @@ export class KnowledgeStore implements vscode.Disposable {
       code,
       message,
     });
-    if (stat.type & vscode.FileType.Directory) return undefined;
-    if (stat.size > MAX_KNOWLEDGE_FILE_BYTES) {
-      return problemAtStart(`This knowledge file is ${(stat.size / 1048576).toFixed(1)} MB; files over ${MAX_KNOWLEDGE_FILE_BYTES / 1048576} MB are not loaded.`, 'file-too-large');
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      // A named pipe or device matching the glob would never finish reading.
+      if ((stat.type & vscode.FileType.File) === 0) return problemAtStart('This is not a regular file; it is not loaded.', 'not-a-file');
+      if (stat.size > MAX_KNOWLEDGE_FILE_BYTES) {
+        return problemAtStart(`This knowledge file is ${(stat.size / 1048576).toFixed(1)} MB; files over ${MAX_KNOWLEDGE_FILE_BYTES / 1048576} MB are not loaded.`, 'file-too-large');
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return new TextDecoder('utf-8').decode(bytes);
+    } catch (error) {
+      // Gone (deleted or renamed meanwhile): forget it. Any other failure keeps the last good content.
+      if (await isGone(uri, error)) return undefined;
+      this.logger.error(`Reading ${uri.toString()} failed`, error);
+      return problemAtStart(`This knowledge file could not be read: ${error instanceof Error ? error.message : String(error)}`, 'read-failed');
     }
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** Whether a failed read failed because the file no longer exists. */
+async function isGone(uri: vscode.Uri, error: unknown): Promise<boolean> {
+  if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return true;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return false;
+  } catch {
+    return true;
   }
 }
 
 /** Schemes whose files VS Code's search (`findFiles`) covers; virtual file systems usually have no search provider. */
 const SEARCHABLE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-userdata']);
+
+/**
+ * Whether `findFiles` works in this folder. Without a search provider for the scheme it never answers
+ * (VS Code waits for one to be registered): such folders must be walked instead (findByWalking).
+ */
+export function canSearch(folder: vscode.Uri): boolean {
+  return SEARCHABLE_SCHEMES.has(folder.scheme);
+}
+
 /** Bounds of the walk through a virtual folder: enough for a notes repository, cheap for a huge one. */
 const MAX_WALKED_ENTRIES = 20_000;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /** Lists the files of a folder matching the globs by reading directories through `workspace.fs`. */
-async function findByWalking(root: vscode.Uri, globs: readonly string[]): Promise<vscode.Uri[]> {
+export async function findByWalking(root: vscode.Uri, globs: readonly string[]): Promise<vscode.Uri[]> {
   const patterns = globs.map(globToRegExp);
   const found: vscode.Uri[] = [];
   const queue: { uri: vscode.Uri; path: string }[] = [{ uri: root, path: '' }];

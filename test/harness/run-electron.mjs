@@ -9,6 +9,7 @@ import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { cacheRoot, extensionBundle, HarnessError, integrationTestIndex, repoRoot, requireFile, runMain } from './paths.mjs';
 import { printSummary, suitesFromArguments } from './suites.mjs';
+import { copyWorkspaceFile } from './workspaceFile.mjs';
 
 const networkErrorCodes = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH'];
 
@@ -25,13 +26,15 @@ runMain(async () => {
     const resultsFile = path.join(runFolder, 'results.txt');
     let outcome;
     try {
+      const workspace = suite.workspace.endsWith('.code-workspace') ? copyWorkspaceFile(suite.workspace, runFolder) : suite.workspace;
       const exitCode = await runTests({
         cachePath: cacheRoot,
-        extensionDevelopmentPath: repoRoot,
+        // Desktop VS Code loads every --extensionDevelopmentPath it is given.
+        extensionDevelopmentPath: [repoRoot, ...(suite.extraExtensions ?? [])],
         extensionTestsPath: integrationTestIndex,
         extensionTestsEnv: { TRADE_NOTES_SUITE: suite.name, TRADE_NOTES_TEST_RESULTS: resultsFile },
         launchArgs: [
-          suite.workspace,
+          workspace,
           '--disable-extensions',
           '--user-data-dir', path.join(runFolder, 'user-data'),
           '--extensions-dir', path.join(runFolder, 'extensions'),

@@ -4,10 +4,11 @@
 //
 // Usage: node test/harness/run-integration.mjs [--suite NAME --workspace PATH]
 //   without options: every fixture suite (suites.mjs); with both: one suite on any folder or
-//   .code-workspace file.
+//   .code-workspace file (a fixture suite's name keeps its options). A .code-workspace file opens as
+//   a copy in the run folder, since tests that add or remove folders make VS Code rewrite it.
 // Environment: TRADE_NOTES_TEST_TIMEOUT_S (per suite, default 300), TRADE_NOTES_KEEP_RUN=1 keeps
 // the run folders (logs, user data) even when the suite passes.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newWorkbenchPage } from './browser.mjs';
@@ -16,6 +17,7 @@ import { extensionBundle, integrationTestIndex, repoRoot, requireFile, runMain }
 import { onInterrupt } from './processes.mjs';
 import { ensureCodeServer } from './provision.mjs';
 import { printSummary, suitesFromArguments } from './suites.mjs';
+import { copyWorkspaceFile } from './workspaceFile.mjs';
 
 const timeoutSeconds = Number(process.env.TRADE_NOTES_TEST_TIMEOUT_S ?? 300);
 
@@ -39,6 +41,23 @@ runMain(async () => {
   }
   return printSummary(outcomes);
 });
+
+/**
+ * The one extensionDevelopmentPath of a suite: the repository, or with extra extensions a folder of
+ * links to each. The web workbench keeps only the last extensionDevelopmentPath of its payload (it
+ * makes a Map of the pairs), but VS Code loads every extension inside a folder that has no package.json.
+ * @param {import('./suites.mjs').Suite} suite
+ * @param {string} runFolder
+ */
+function developmentFolder(suite, runFolder) {
+  if (!suite.extraExtensions?.length) return repoRoot;
+  const folder = path.join(runFolder, 'extensions-under-development');
+  mkdirSync(folder);
+  for (const extension of [repoRoot, ...suite.extraExtensions]) {
+    symlinkSync(extension, path.join(folder, path.basename(extension)), 'dir');
+  }
+  return folder;
+}
 
 /**
  * @param {import('./provision.mjs').CodeServerInstall} install
@@ -70,8 +89,9 @@ async function runSuite(install, browser, suite) {
     // The workbench calls this when the test index settles (0: passed; 1: failures or a broken index).
     await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => reportExit(code));
     const environment = { TRADE_NOTES_SUITE: suite.name, TRADE_NOTES_TEST_RESULTS: resultsFile };
-    await page.goto(workbenchUrl(server.origin, suite.workspace, [
-      ['extensionDevelopmentPath', remoteUri(server.origin, repoRoot)],
+    const workspace = suite.workspace.endsWith('.code-workspace') ? copyWorkspaceFile(suite.workspace, folders.root) : suite.workspace;
+    await page.goto(workbenchUrl(server.origin, workspace, [
+      ['extensionDevelopmentPath', remoteUri(server.origin, developmentFolder(suite, folders.root))],
       ['extensionTestsPath', remoteUri(server.origin, integrationTestIndex)],
       ['extensionEnvironment', JSON.stringify(environment)],
       ['skipWelcome', 'true'],

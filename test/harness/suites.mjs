@@ -7,20 +7,30 @@ import { parseArgs } from 'node:util';
 import { HarnessError, repoRoot } from './paths.mjs';
 
 /**
- * @typedef {{ name: string, workspace: string, workspaceTrust?: boolean }} Suite
+ * @typedef {{ name: string, workspace: string, workspaceTrust?: boolean, extraExtensions?: string[] }} Suite
  * workspaceTrust: run with Workspace Trust on, so the (never trusted) workspace is in restricted mode.
+ * extraExtensions: folders of further extensions loaded for development next to Trade Notes (test helpers).
  */
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures');
 
 /** @type {Suite[]} */
 const fixtureSuites = [
-  { name: 'single', workspace: path.join(repoRoot, 'test', 'fixtures', 'single') },
-  { name: 'multi-root', workspace: path.join(repoRoot, 'test', 'fixtures', 'multi-root.code-workspace') },
-  { name: 'untrusted', workspace: path.join(repoRoot, 'test', 'fixtures', 'untrusted'), workspaceTrust: true },
+  { name: 'single', workspace: path.join(fixtures, 'single') },
+  { name: 'multi-root', workspace: path.join(fixtures, 'multi-root.code-workspace') },
+  { name: 'untrusted', workspace: path.join(fixtures, 'untrusted'), workspaceTrust: true },
+  // A virtual workspace: its only folder is in the in-memory file system of the virtual-fs test extension.
+  {
+    name: 'virtual',
+    workspace: path.join(fixtures, 'virtual-workspace', 'virtual.code-workspace'),
+    extraExtensions: [path.join(fixtures, 'virtual-fs-extension')],
+  },
 ];
 
 /**
  * Every fixture suite, or the one named on the command line: `--suite NAME --workspace PATH`
- * (any folder or .code-workspace file).
+ * (any folder or .code-workspace file). A fixture suite's name keeps its options (trust, extra
+ * extensions) on the other workspace.
  * @returns {Suite[]}
  */
 export function suitesFromArguments() {
@@ -29,10 +39,13 @@ export function suitesFromArguments() {
     throw new HarnessError('--suite and --workspace go together.');
   }
   const suites = values.suite && values.workspace
-    ? [{ name: values.suite, workspace: path.resolve(values.workspace) }]
+    ? [{ ...fixtureSuites.find((suite) => suite.name === values.suite), name: values.suite, workspace: path.resolve(values.workspace) }]
     : fixtureSuites;
   for (const suite of suites) {
     if (!existsSync(suite.workspace)) throw new HarnessError(`workspace of suite ${suite.name} not found: ${suite.workspace}`);
+    for (const extension of suite.extraExtensions ?? []) {
+      if (!existsSync(path.join(extension, 'package.json'))) throw new HarnessError(`extension of suite ${suite.name} not found: ${extension}`);
+    }
   }
   return suites;
 }

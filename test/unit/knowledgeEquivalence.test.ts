@@ -1,9 +1,13 @@
 // The piece-by-piece knowledge loader must give exactly what loading the file whole gives: the same
 // entries with the same positions, the same problems in the same order, on valid and broken files.
+// Likewise, merging in time slices must give exactly what merging at once gives.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { mergeKnowledge, mergeKnowledgeInSlices } from '../../src/core/knowledge/knowledge';
 import { KnowledgeLoader, splitKnowledgeFile } from '../../src/core/knowledge/knowledgeLoader';
-import { FileLoader, loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
+import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
+import { TimeSlices } from '../../src/core/scheduling/timeSlices';
+import { loadFile } from './support/knowledge';
 
 const URI = 'file:///w/generated.trade.yaml';
 const pauseNow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -218,6 +222,66 @@ describe('KnowledgeLoader', () => {
     assert.ok(pauses >= 300, `paused ${pauses} times`);
   });
 
+  it('keeps positions right when the same pieces move down, up and repeat across edits', async () => {
+    const loader = new KnowledgeLoader(pauseBriefly, 0);
+    const twin = '  - id: twin\n    name: Twin Entry\n    title: Minister\n';
+    const versions = [
+      header + entries.slice(0, 20).join(''),
+      // Lines added at the top move every piece down; the same entry twice gives one text at two lines.
+      `# new\n# lines\n${header}${twin}${entries.slice(0, 20).join('')}${twin}`,
+      // Back up, past where they were first.
+      header.replace('officials:\n', '') + `officials:\n${entries.slice(5, 20).join('')}${twin}`,
+      header + entries.slice(0, 20).join(''),
+    ];
+    for (const yaml of versions) assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
+  });
+
+  it('cuts files with CRLF line ends, and loads files with a lone CR whole, as YAML breaks lines there', async () => {
+    const loader = new KnowledgeLoader(pauseNow);
+    const crlf = (header + entries.slice(0, 3).join('')).replaceAll('\n', '\r\n');
+    assert.equal(splitKnowledgeFile(crlf)?.sections.find((s) => s.key === 'officials')?.items?.length, 3);
+    assert.deepEqual(await loader.load(URI, crlf), loadKnowledgeFile(URI, crlf));
+    for (const yaml of [`${header}  - id: a\r    name: A\n    title: T\n`, `${header}  - { id: a, name: A, title: T }\r`, `${header}  - { id: a, name: A, title: T }\n\r\r\n`]) {
+      assert.equal(splitKnowledgeFile(yaml), undefined, JSON.stringify(yaml));
+      assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
+    }
+  });
+
+  it('finds duplicate ids in lists longer than one step of the check, as the whole-file loader does', async () => {
+    const many = Array.from({ length: 4_500 }, (_, i) => `  - { id: o-${i % 4_200}, name: Official Number${i}, title: Minister }\n`);
+    const yaml = header + many.join('');
+    const result = await new KnowledgeLoader(pauseBriefly, 0).load(URI, yaml);
+    assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
+    assert.deepEqual(
+      result.problems.filter((p) => p.code === 'duplicate-id').map((p) => p.range.start.line),
+      Array.from({ length: 300 }, (_, i) => 3 + 4_200 + i),
+    );
+  });
+
+  it('checks duplicate ids in steps of a few thousand entries, remembering ids across steps', () => {
+    const file = loadFile(header + Array.from({ length: 4_100 }, (_, i) => `  - { id: o-${i}, name: N, title: T }\n`).join(''), URI);
+    const steps = duplicateProblemsInSteps(URI, { ...file, officials: [...file.officials, file.officials[0]!] });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.equal(yields, 1, '4,101 entries in steps of 4,096');
+    assert.deepEqual(
+      step.value.map((p) => p.message),
+      ["Duplicate official id 'o-0' (first defined on line 4)."],
+    );
+  });
+
+  it('refuses hostile text as the whole-file loader does, checking it in steps', async () => {
+    const yaml = `${header}${entries.join('')}# ${'long comment '.repeat(10_000)}\n  - id: a\u0000b\n`;
+    let pauses = 0;
+    const result = await new KnowledgeLoader(async () => void pauses++, -1).load(URI, yaml);
+    assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
+    assert.equal(result.problems[0]!.code, 'not-text');
+    // Nothing else runs before the check refuses the text: one pause per step of 65,536 characters.
+    assert.equal(pauses, Math.floor(yaml.indexOf('\u0000') / 65_536));
+    assert.ok(pauses > 0, 'the text spans several steps');
+  });
+
   it('loads files it cannot cut safely whole, with the same problems', async () => {
     const loader = new KnowledgeLoader(pauseNow);
     for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`, `${header}  - id: a\u0000\n`]) {
@@ -228,5 +292,30 @@ describe('KnowledgeLoader', () => {
     const broken = `${header}  - id: a\n    name: "open\n  - id: b\n`;
     assert.ok(splitKnowledgeFile(broken));
     assert.deepEqual(await loader.load(URI, broken), loadKnowledgeFile(URI, broken));
+  });
+});
+
+describe('mergeKnowledgeInSlices', () => {
+  const HEADER = 'kind: trade-knowledge\nversion: 1\n';
+  /** Officials `from` to `to` (exclusive), and events naming some of them and some unknown ones. */
+  function workspaceFile(name: string, from: number, to: number): string {
+    const officials = Array.from({ length: to - from }, (_, i) => `  - { id: o-${from + i}, name: Official Number${from + i}, title: T, country: ${i % 7 === 0 ? 'XX' : 'US'} }`);
+    const events = Array.from({ length: 50 }, (_, i) => `  - { id: ${name}-e-${i}, date: 2025-05-12, title: T, participants: [o-${from + i}, nobody-${i}] }`);
+    return `${HEADER}countries:\n  US: { name: United States }\nofficials:\n${officials.join('\n')}\ntimeline:\n${events.join('\n')}\n`;
+  }
+
+  it('gives what mergeKnowledge gives, across thousands of entries, duplicates and unknown references, pausing between steps', async () => {
+    const bundled = loadFile(`${HEADER}officials:\n  - { id: o-1, name: Bundled One, title: T }\n  - { id: b, name: Bundled Two, title: T }\n`, 'bundled:/k.yaml');
+    // The second file redefines 1,000 ids of the first: an error on each, and the first file wins.
+    const files = [loadFile(workspaceFile('a', 0, 5_000), 'file:///w/a.trade.yaml'), loadFile(workspaceFile('b', 4_000, 7_000), 'file:///w/b.trade.yaml')];
+    let pauses = 0;
+    const sliced = await mergeKnowledgeInSlices(bundled, files, new TimeSlices(async () => void pauses++, -1));
+    const whole = mergeKnowledge(bundled, files);
+    assert.deepEqual(sliced, whole);
+    assert.equal(whole.problems.filter((p) => p.code === 'duplicate-id').length, 1_001, 'US in both files, and 1,000 officials');
+    assert.equal(whole.problems.filter((p) => p.code === 'unknown-country').length, 1_144);
+    assert.equal(whole.problems.filter((p) => p.code === 'unknown-official').length, 100);
+    // 8,102 entries and 8,200 references (one per official, two per event), in steps of 4,096.
+    assert.equal(pauses, Math.floor((8_102 + 8_200) / 4_096));
   });
 });

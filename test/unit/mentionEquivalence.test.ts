@@ -6,6 +6,7 @@ import type { Knowledge } from '../../src/core/knowledge/knowledge';
 import { charFlags, DIGIT, LOWER, MARK, UNSPACED, WORD } from '../../src/core/matching/characters';
 import type { FigureMention, Mention } from '../../src/core/matching/mention';
 import { EditAccumulator, MentionIndex, type IndexSizes, type TextSource } from '../../src/core/matching/mentionIndex';
+import { TimeSlices } from '../../src/core/scheduling/timeSlices';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
 import { compileName, patternLength, type NamePattern } from '../../src/core/matching/namePatterns';
 import { matchPattern } from '../../src/core/matching/patternMatching';
@@ -226,7 +227,12 @@ describe('MentionIndex: incremental updates', () => {
     insert: fc.oneof(noteText.map((t) => t.slice(0, 40)), fc.constantFrom(...PIECES, ...PIECE_SEPARATORS, 'g', 'Lifen', ' cent', '%')),
   });
   /** Tiny reads and blocks make small texts re-read and move blocks, as large notes do far from an edit. */
-  const sizes = fc.record({ firstRead: fc.constantFrom(4, 16, 512), blockSize: fc.constantFrom(1, 3, 256) });
+  const sizes = fc.record({
+    firstRead: fc.constantFrom(4, 16, 512),
+    blockSize: fc.constantFrom(1, 3, 256),
+    scanStep: fc.constantFrom(1, 7, 1 << 16),
+    rankStep: fc.constantFrom(1, 2, 1 << 12),
+  });
 
   /** Applies random edits one by one, checking the index against a full scan after each. */
   function checkEdits(initial: string, edits: readonly { at: number; remove: number; insert: string }[], indexSizes: IndexSizes): void {
@@ -259,6 +265,27 @@ describe('MentionIndex: incremental updates', () => {
       fc.property(longText, fc.array(farEdit, { minLength: 1, maxLength: 4 }), sizes, checkEdits),
       { numRuns: 25, seed: 8 },
     );
+  });
+
+  it('built in slices, holds exactly what building at once does, pausing between slices', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, sizes, async (text, indexSizes) => {
+        let pauses = 0;
+        // A zero-length slice: pause at every chance, so every cut is exercised.
+        const slices = new TimeSlices(async () => void pauses++, -1);
+        const index = (await MentionIndex.buildInSlices(matcher, text, slices, undefined, indexSizes))!;
+        assert.deepEqual(described(text, index.mentions), described(text, MentionIndex.build(matcher, text, undefined, indexSizes)!.mentions));
+        if (indexSizes.scanStep === 1 && text.length > 1) assert.ok(pauses >= text.length / 40, `${pauses} pauses for ${text.length} characters`);
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+  });
+
+  it('stops building in slices when cancelled between two slices', async () => {
+    const cancellation = { isCancellationRequested: false };
+    const slices = new TimeSlices(async () => void (cancellation.isCancellationRequested = true), -1);
+    const text = 'Vice Premier He Lifeng met Scott Bessent. '.repeat(100);
+    assert.equal(await MentionIndex.buildInSlices(matcher, text, slices, cancellation, { firstRead: 512, blockSize: 256, scanStep: 64, rankStep: 64 }), undefined);
   });
 
   it('can apply several edits at once, combined into one', () => {

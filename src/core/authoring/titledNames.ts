@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { foldText } from '../matching/characters';
+import { firstEndingAfter } from '../matching/findMention';
 import type { Mention } from '../matching/mention';
 
 /** A capitalised name right after a known title, which no official of the knowledge matches. */
@@ -88,7 +89,11 @@ export function findTitledNames(text: string, mentions: readonly Mention[], titl
     }
     const end = nameStart + name.length;
     // "Treasury Secretary Bessent" is an official's alias; "Chinese President …" starts with a country.
-    const known = mentions.some((m) => m.start < end && m.end > (m.kind === 'official' ? titleStart : nameStart));
+    let known = false;
+    for (let k = firstEndingAfter(mentions, titleStart); k < mentions.length && mentions[k]!.start < end && !known; k++) {
+      const m = mentions[k]!;
+      known = m.end > (m.kind === 'official' ? titleStart : nameStart);
+    }
     if (!known) found.push({ title: match[1]!.replace(/\s+/g, ' '), name, titleStart, start: nameStart, end });
   }
   return found;

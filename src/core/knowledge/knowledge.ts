@@ -1,3 +1,5 @@
+import type { TimeSlices } from '../scheduling/timeSlices';
+import { runSteps, runStepsInSlices, type Steps } from './steps';
 import type { Country, KnowledgeFile, KnowledgeProblem, Official, Tariff, TariffStep, TimelineEvent } from './types';
 
 export interface LinkedStep {
@@ -61,8 +63,25 @@ export interface MergeResult {
  * the same id is a problem on the later one (files are taken in the given order), and the first wins.
  */
 export function mergeKnowledge(bundled: KnowledgeFile | undefined, workspace: readonly KnowledgeFile[]): MergeResult {
+  return runSteps(mergeInSteps(bundled, workspace));
+}
+
+/**
+ * {@link mergeKnowledge} with the same result, in time slices: for tens of thousands of entries,
+ * which take longer to merge than the host may be blocked.
+ */
+export function mergeKnowledgeInSlices(bundled: KnowledgeFile | undefined, workspace: readonly KnowledgeFile[], slices: TimeSlices): Promise<MergeResult> {
+  return runStepsInSlices(mergeInSteps(bundled, workspace), slices);
+}
+
+/** Entries and references merged between two looks at the clock. */
+const ITEMS_PER_STEP = 4096;
+
+function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly KnowledgeFile[]): Steps<MergeResult> {
   const knowledge = new Knowledge();
   const problems: KnowledgeProblem[] = [];
+  let items = 0;
+  const stepEnds = (): boolean => ++items % ITEMS_PER_STEP === 0;
   if (bundled) {
     for (const c of bundled.countries) knowledge.countries.set(c.code, c);
     for (const o of bundled.officials) knowledge.officials.set(o.id, o);
@@ -90,15 +109,28 @@ export function mergeKnowledge(bundled: KnowledgeFile | undefined, workspace: re
     map.set(key, entry);
   };
   for (const file of workspace) {
-    for (const c of file.countries) add(knowledge.countries, c.code, c, 'country');
-    for (const o of file.officials) add(knowledge.officials, o.id, o, 'official id');
-    for (const t of file.tariffs) add(knowledge.tariffs, t.id, t, 'tariff id');
-    for (const e of file.timeline) add(knowledge.events, e.id, e, 'timeline id');
+    for (const c of file.countries) {
+      if (stepEnds()) yield;
+      add(knowledge.countries, c.code, c, 'country');
+    }
+    for (const o of file.officials) {
+      if (stepEnds()) yield;
+      add(knowledge.officials, o.id, o, 'official id');
+    }
+    for (const t of file.tariffs) {
+      if (stepEnds()) yield;
+      add(knowledge.tariffs, t.id, t, 'tariff id');
+    }
+    for (const e of file.timeline) {
+      if (stepEnds()) yield;
+      add(knowledge.events, e.id, e, 'timeline id');
+    }
   }
   const lookups = { country: knowledge.countries, official: knowledge.officials, event: knowledge.events } as const;
   const words = { country: 'country code', official: 'official id', event: 'timeline event id' } as const;
   for (const file of bundled ? [bundled, ...workspace] : workspace) {
     for (const ref of file.references) {
+      if (stepEnds()) yield;
       if (!lookups[ref.target].has(ref.id)) {
         problems.push({
           uri: file.uri,

@@ -1,6 +1,8 @@
 import { isMap, isSeq, visit, type Document, type YAMLMap } from 'yaml';
-import { refuseHostileText } from './limits';
-import { duplicateProblems, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
+import { TimeSlices } from '../scheduling/timeSlices';
+import { refuseHostileTextInSteps } from './limits';
+import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
+import { runSteps, runStepsInSlices, type Steps } from './steps';
 import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Range, SourceLocation, Tariff, TimelineEvent } from './types';
 
 /**
@@ -27,9 +29,11 @@ export class KnowledgeLoader {
     const last = this.files.get(uri);
     if (last && last.text === text) return last.result;
     const pieces: Pieces = new Map();
+    const slices = new TimeSlices(this.pause, this.sliceMs);
     // Text the whole-file loader refuses before parsing (binary, absurd nesting) is refused the same way.
-    const inPieces = refuseHostileText(uri, text) ? undefined : await this.loadInPieces(uri, text, last?.pieces ?? new Map(), pieces);
-    const result = inPieces ?? loadKnowledgeFile(uri, text);
+    const refused = await runStepsInSlices(refuseHostileTextInSteps(uri, text), slices);
+    const inPieces = refused ? undefined : await this.loadInPieces(uri, text, slices, last?.pieces ?? new Map(), pieces);
+    const result = refused ? { problems: [refused] } : (inPieces ?? loadKnowledgeFile(uri, text));
     this.files.set(uri, { text, result, pieces });
     return result;
   }
@@ -40,24 +44,12 @@ export class KnowledgeLoader {
   }
 
   /** The file loaded piece by piece, or undefined when it has to be loaded whole. */
-  private async loadInPieces(uri: string, text: string, known: Pieces, used: Pieces): Promise<LoadResult | undefined> {
-    let sliceStart = performance.now();
-    const pauseIfDue = async (): Promise<void> => {
-      if (performance.now() - sliceStart > this.sliceMs) {
-        await this.pause();
-        sliceStart = performance.now();
-      }
-    };
-    const steps = splitInSteps(text);
-    let step = steps.next();
-    while (!step.done) {
-      await pauseIfDue();
-      step = steps.next();
-    }
-    const layout = step.value;
+  private async loadInPieces(uri: string, text: string, slices: TimeSlices, known: Pieces, used: Pieces): Promise<LoadResult | undefined> {
+    const layout = await runStepsInSlices(splitInSteps(text), slices);
     if (!layout) return undefined;
+    /** The piece's results, placed at its line in the file. */
     const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => PieceResult | undefined): Promise<PieceResult | undefined> => {
-      await pauseIfDue();
+      await slices.breathe();
       // Keyed by the piece's text itself (a slice shares the file's characters), one map per kind.
       const pieceText = text.slice(part.start, part.end);
       let usedOfKind = used.get(kind);
@@ -70,8 +62,10 @@ export class KnowledgeLoader {
         result = read(loader, doc);
         if (!result) return undefined;
       }
-      usedOfKind.set(pieceText, result);
-      return result;
+      // Only the placed copy is kept: the cache holds each entry once, and the result shares it.
+      const placement = placed(result, part.line);
+      usedOfKind.set(pieceText, placement);
+      return placement;
     };
 
     // The header is checked on the text up to the last of the first key, `kind` and `version`, parsed
@@ -84,11 +78,10 @@ export class KnowledgeLoader {
 
     const problems: KnowledgeProblem[] = [];
     const references: KnowledgeReference[] = [];
-    const add = (result: PieceResult, line: number): readonly Entry[] => {
-      const placement = placed(result, line);
-      problems.push(...placement.problems);
-      references.push(...placement.references);
-      return placement.entries;
+    const add = (result: PieceResult): readonly Entry[] => {
+      problems.push(...result.problems);
+      references.push(...result.references);
+      return result.entries;
     };
     const sections = new Map<string, PieceResult>();
     // Sections other than block lists, read whole; unknown top-level keys are reported in file order.
@@ -101,10 +94,10 @@ export class KnowledgeLoader {
         const unknownKey = [...loader.problems];
         loader.problems.length = 0;
         const entries = readSection(loader, root, section.key);
-        return { problems: loader.problems, references: loader.references, entries, unknownKey };
+        return { line: 0, problems: loader.problems, references: loader.references, entries, unknownKey };
       });
       if (!result) return undefined;
-      for (const problem of result.unknownKey ?? []) problems.push({ ...problem, range: movedRange(problem.range, section.line) });
+      problems.push(...(result.unknownKey ?? []));
       sections.set(section.key, result);
     }
 
@@ -119,7 +112,7 @@ export class KnowledgeLoader {
       for (const { item, read } of results) {
         const result = read ? await piece(key, item, read) : sections.get(key);
         if (!result) return undefined;
-        for (const entry of add(result, item.line)) entries.push(entry);
+        for (const entry of add(result)) entries.push(entry);
       }
     }
     const file: KnowledgeFile = {
@@ -130,8 +123,7 @@ export class KnowledgeLoader {
       timeline: lists.timeline as TimelineEvent[],
       references,
     };
-    await pauseIfDue();
-    problems.push(...duplicateProblems(uri, file));
+    problems.push(...(await runStepsInSlices(duplicateProblemsInSteps(uri, file), slices)));
     const hasErrors = problems.some((p) => p.severity === 'error');
     return hasErrors ? { problems } : { file, problems };
   }
@@ -142,22 +134,14 @@ type Entry = Country | Official | Tariff | TimelineEvent;
 /** Results of the pieces of a file, by kind of piece, then by the piece's text. */
 type Pieces = Map<string, Map<string, PieceResult>>;
 
-/** What one piece of a file yields, with positions relative to the piece's first line. */
+/** What one piece of a file yields, with positions as if the piece started at line `line` of the file. */
 interface PieceResult {
+  readonly line: number;
   readonly problems: readonly KnowledgeProblem[];
   readonly references: readonly KnowledgeReference[];
   readonly entries: readonly Entry[];
   /** For a top-level section: the warning when its key is not a known one. */
   readonly unknownKey?: readonly KnowledgeProblem[];
-  /** Where the piece was last placed in its file, with its positions moved there. */
-  placement?: Placement;
-}
-
-interface Placement {
-  readonly line: number;
-  readonly problems: readonly KnowledgeProblem[];
-  readonly references: readonly KnowledgeReference[];
-  readonly entries: readonly Entry[];
 }
 
 function readSection(loader: FileLoader, root: YAMLMap, key: string): Entry[] {
@@ -178,7 +162,7 @@ function readItem(loader: FileLoader, doc: Document.Parsed, key: ListKey): Piece
   } else {
     return undefined; // reported with the whole list's position, which a piece does not know
   }
-  return { problems: loader.problems, references: loader.references, entries };
+  return { line: 0, problems: loader.problems, references: loader.references, entries };
 }
 
 /** One entry of `countries`, parsed alone: a mapping with exactly that one key. */
@@ -186,7 +170,7 @@ function readCountry(loader: FileLoader, doc: Document.Parsed): PieceResult | un
   const map = doc.contents;
   if (!isMap(map) || map.items.length !== 1) return undefined;
   const country = loader.readCountry(map.items[0]!);
-  return { problems: loader.problems, references: loader.references, entries: country ? [country] : [] };
+  return { line: 0, problems: loader.problems, references: loader.references, entries: country ? [country] : [] };
 }
 
 /** Anchors and aliases may reach across pieces: such files are loaded whole. */
@@ -206,17 +190,18 @@ function hasAnchorsOrAliases(text: string, doc: Document.Parsed): boolean {
   return found;
 }
 
-/** The piece's results at line `line` of the file: moved copies, remembered so that a piece that stays put is not copied again. */
-function placed(result: PieceResult, line: number): Placement {
-  if (result.placement?.line === line) return result.placement;
-  const placement: Placement = {
+/** The piece's results at line `line` of the file: the same ones when the piece stays put, else moved copies. */
+function placed(result: PieceResult, line: number): PieceResult {
+  if (result.line === line) return result;
+  const lines = line - result.line;
+  const moved = (problem: KnowledgeProblem): KnowledgeProblem => ({ ...problem, range: movedRange(problem.range, lines) });
+  return {
     line,
-    problems: result.problems.map((p) => ({ ...p, range: movedRange(p.range, line) })),
-    references: result.references.map((r) => ({ ...r, range: movedRange(r.range, line) })),
-    entries: result.entries.map((e) => movedEntry(e, line)),
+    problems: result.problems.map(moved),
+    references: result.references.map((r) => ({ ...r, range: movedRange(r.range, lines) })),
+    entries: result.entries.map((e) => movedEntry(e, lines)),
+    ...(result.unknownKey ? { unknownKey: result.unknownKey.map(moved) } : {}),
   };
-  result.placement = placement;
-  return placement;
 }
 
 function movedRange(range: Range, lines: number): Range {
@@ -262,7 +247,7 @@ const BLOCK_VALUE = /^:[ ]*(?:#.*)?\r?$/;
 /** The sections whose entries are parsed one by one when written as blocks: lists, and the countries mapping. */
 const ENTRY_SECTIONS = new Set(['countries', 'officials', 'tariffs', 'timeline']);
 /** Lines cut between two looks at the clock. */
-const LINES_PER_STEP = 8192;
+const LINES_PER_STEP = 1024;
 
 /**
  * Cuts a knowledge file into its top-level sections, and the lists and the countries mapping written
@@ -274,15 +259,14 @@ const LINES_PER_STEP = 8192;
  * gives undefined, and the file is read whole.
  */
 export function splitKnowledgeFile(text: string): Layout | undefined {
-  const steps = splitInSteps(text);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runSteps(splitInSteps(text));
 }
 
 /** {@link splitKnowledgeFile}, pausing every {@link LINES_PER_STEP} lines so that a caller can let the host run. */
-export function* splitInSteps(text: string): Generator<void, Layout | undefined, void> {
-  if (/\r(?!\n)/.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
+export function* splitInSteps(text: string): Steps<Layout | undefined> {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  // Lone CRs (not before a LF) break lines where YAML does and these lines do not; found line by line, not in one long search.
+  let nextCr = text.indexOf('\r');
   const sections: Section[] = [];
   const keys = new Set<string>();
   let items: Part[] | undefined;
@@ -307,6 +291,10 @@ export function* splitInSteps(text: string): Generator<void, Layout | undefined,
     if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline + 1;
+    if (nextCr >= 0 && nextCr < end) {
+      if (nextCr !== newline - 1) return undefined;
+      nextCr = text.indexOf('\r', end);
+    }
     let indent = 0;
     while (text.charCodeAt(start + indent) === 0x20) indent++;
     const first = text.charCodeAt(start + indent);

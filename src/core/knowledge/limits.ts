@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from './steps';
 import type { KnowledgeProblem } from './types';
 
 /** Deepest `[`/`{` nesting accepted: real files use two or three levels; a parser recursing deeper risks the stack. */
@@ -10,11 +11,24 @@ export const MAX_INDENTATION = 256;
  * beyond what the format uses. One linear pass; returns the problem to report, or undefined.
  */
 export function refuseHostileText(uri: string, text: string): KnowledgeProblem | undefined {
+  return runSteps(refuseHostileTextInSteps(uri, text));
+}
+
+/** Characters checked between two looks at the clock. */
+const CHARACTERS_PER_STEP = 65536;
+
+/** {@link refuseHostileText}, pausing every {@link CHARACTERS_PER_STEP} characters so that a caller can let the host run. */
+export function* refuseHostileTextInSteps(uri: string, text: string): Steps<KnowledgeProblem | undefined> {
+  let nextStep = CHARACTERS_PER_STEP;
   let depth = 0;
   let line = 0;
   let lineStart = 0;
   let indenting = true;
   for (let i = 0; i < text.length; i++) {
+    if (i === nextStep) {
+      yield;
+      nextStep += CHARACTERS_PER_STEP;
+    }
     const c = text.charCodeAt(i);
     if (c === 0) return problem(uri, line, i - lineStart, 'not-text', 'This file is not text (it contains NUL bytes); it is not loaded.');
     if (c === 0x0a) {

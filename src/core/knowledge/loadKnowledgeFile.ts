@@ -13,6 +13,7 @@ import {
   type TimelineEvent,
 } from './types';
 import { refuseHostileText } from './limits';
+import { runSteps, type Steps } from './steps';
 import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from './values';
 
 export interface LoadResult {
@@ -463,28 +464,39 @@ export class FileLoader {
 
 /** Duplicate ids within one file: an error on each entry after the first with its id. */
 export function duplicateProblems(uri: string, file: KnowledgeFile): KnowledgeProblem[] {
+  return runSteps(duplicateProblemsInSteps(uri, file));
+}
+
+/** Entries checked between two looks at the clock. */
+const ENTRIES_PER_STEP = 4096;
+
+/** {@link duplicateProblems}, pausing every {@link ENTRIES_PER_STEP} entries so that a caller can let the host run. */
+export function* duplicateProblemsInSteps(uri: string, file: KnowledgeFile): Steps<KnowledgeProblem[]> {
   const problems: KnowledgeProblem[] = [];
-  const check = (entries: readonly { id?: string; code?: string; source: { range: Range } }[], what: string): void => {
+  const lists = [
+    [file.officials, 'official id'],
+    [file.tariffs, 'tariff id'],
+    [file.timeline, 'timeline id'],
+  ] as const;
+  let checked = 0;
+  for (const [entries, what] of lists) {
     const seen = new Map<string, Range>();
     for (const entry of entries) {
-      const key = entry.id ?? entry.code ?? '';
-      const first = seen.get(key);
+      if (++checked % ENTRIES_PER_STEP === 0) yield;
+      const first = seen.get(entry.id);
       if (first) {
         problems.push({
           uri,
           range: entry.source.range,
           severity: 'error',
           code: 'duplicate-id',
-          message: `Duplicate ${what} '${key}' (first defined on line ${first.start.line + 1}).`,
+          message: `Duplicate ${what} '${entry.id}' (first defined on line ${first.start.line + 1}).`,
         });
       } else {
-        seen.set(key, entry.source.range);
+        seen.set(entry.id, entry.source.range);
       }
     }
-  };
-  check(file.officials, 'official id');
-  check(file.tariffs, 'tariff id');
-  check(file.timeline, 'timeline id');
+  }
   return problems;
 }
 

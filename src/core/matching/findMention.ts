@@ -18,3 +18,33 @@ export function findMentionAt<M extends Mention>(mentions: readonly M[], offset:
   const before = mentions[hi];
   return before && before.end === offset ? before : undefined;
 }
+
+/** Something with a span, end exclusive: mentions, scan entries. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** In a sorted, non-overlapping list (ends are sorted too), the first item starting at or after `offset`, looking at [0, upTo). */
+export function firstStartingAtOrAfter(list: readonly Span[], offset: number, upTo = list.length): number {
+  let lo = 0;
+  let hi = upTo;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** In a sorted, non-overlapping list, the first item ending after `offset`. */
+export function firstEndingAfter(list: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

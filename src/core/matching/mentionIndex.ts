@@ -1,5 +1,7 @@
+import type { TimeSlices } from '../scheduling/timeSlices';
 import { charFlags, LINE_BREAK, SPACE } from './characters';
 import { RANKING_REACH } from './figureRanking';
+import { firstEndingAfter, firstStartingAtOrAfter } from './findMention';
 import type { Mention } from './mention';
 import type { Cancellation, MentionMatcher, ScanEntry, SkippedFigure } from './mentionMatcher';
 import type { TextWindow } from './textWindow';
@@ -27,9 +29,12 @@ export interface IndexSizes {
   readonly firstRead: number;
   /** Entries per block: an edit moves the blocks after it, not every entry. */
   readonly blockSize: number;
+  /** Characters scanned, and mentions ranked, between two chances to pause when building in slices. */
+  readonly scanStep: number;
+  readonly rankStep: number;
 }
 
-const DEFAULT_SIZES: IndexSizes = { firstRead: 512, blockSize: 256 };
+const DEFAULT_SIZES: IndexSizes = { firstRead: 512, blockSize: 256, scanStep: 1 << 16, rankStep: 1 << 12 };
 
 /**
  * A run of consecutive entries. They are stored at the offsets they had when the block was made;
@@ -60,13 +65,61 @@ export class MentionIndex {
     private readonly sizes: IndexSizes,
   ) {}
 
-  /** Indexes a whole text; undefined if cancelled. */
+  /** Indexes a whole text at once (tests and the benchmark compare against this); undefined if cancelled. */
   static build(matcher: MentionMatcher, text: string, cancellation?: Cancellation, sizes = DEFAULT_SIZES): MentionIndex | undefined {
     const entries = matcher.scanEntries(text, 0, cancellation);
     if (!entries) return undefined;
     const { mentions, skipped } = split(entries);
     matcher.rank({ text, base: 0, length: text.length }, mentions, 0, mentions.length);
     const index = new MentionIndex(matcher, toBlocks(merged(mentions, skipped), sizes.blockSize), text.length, sizes);
+    index.flat = mentions;
+    return index;
+  }
+
+  /**
+   * Indexes a whole text as {@link build} does, with the same result, but in short stretches that let the
+   * host run in between (see {@link TimeSlices}): a 50 MB note never blocks it. Undefined if cancelled,
+   * which is looked at between stretches.
+   */
+  static async buildInSlices(matcher: MentionMatcher, text: string, slices: TimeSlices, cancellation?: Cancellation, sizes = DEFAULT_SIZES): Promise<MentionIndex | undefined> {
+    const breathe = async (): Promise<boolean> => {
+      await slices.breathe();
+      return !cancellation?.isCancellationRequested;
+    };
+    const mentions: Mention[] = [];
+    const skipped: SkippedFigure[] = [];
+    const stretch: ScanEntry[] = [];
+    for (let next = 0; next < text.length; ) {
+      stretch.length = 0;
+      next = matcher.scanStretch(text, next, next + sizes.scanStep, stretch);
+      for (const entry of stretch) {
+        if (entry.kind === 'skipped') skipped.push(entry);
+        else mentions.push(entry);
+      }
+      if (!(await breathe())) return undefined;
+    }
+    const window: TextWindow = { text, base: 0, length: text.length };
+    for (let from = 0; from < mentions.length; from += sizes.rankStep) {
+      // Each figure's ranking reads the text and the unranked mentions around it: any cut gives the same result.
+      matcher.rank(window, mentions, from, Math.min(mentions.length, from + sizes.rankStep));
+      if (!(await breathe())) return undefined;
+    }
+    // The blocks, a step of mentions at a time: with a million mentions, even this is long.
+    const blocks: Block[] = [];
+    let k = 0;
+    for (let from = 0; from < mentions.length || k < skipped.length; from += sizes.rankStep) {
+      const to = from + sizes.rankStep < mentions.length ? from + sizes.rankStep : Number.POSITIVE_INFINITY;
+      const end = to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : mentions[to]!.start;
+      const part: ScanEntry[] = [];
+      for (let m = from; m < Math.min(to, mentions.length); m++) {
+        while (k < skipped.length && skipped[k]!.start < mentions[m]!.start) part.push(skipped[k++]!);
+        part.push(mentions[m]!);
+      }
+      while (k < skipped.length && skipped[k]!.start < end) part.push(skipped[k++]!);
+      blocks.push(...toBlocks(part, sizes.blockSize));
+      if (!(await breathe())) return undefined;
+    }
+    const index = new MentionIndex(matcher, blocks, text.length, sizes);
     index.flat = mentions;
     return index;
   }
@@ -179,7 +232,7 @@ export class MentionIndex {
     }
     const block = blocks[lo];
     if (!block) return undefined;
-    const entry = block.entries[firstAtOrAfter(block.entries, offset - block.delta) - 1];
+    const entry = block.entries[firstStartingAtOrAfter(block.entries, offset - block.delta) - 1];
     return entry && entry.end + block.delta > offset ? moved(entry, block.delta) : undefined;
   }
 
@@ -190,7 +243,7 @@ export class MentionIndex {
    */
   private rerank(source: TextSource, mentions: Mention[], zoneStart: number, zoneEnd: number): void {
     let from = firstEndingAfter(mentions, zoneStart);
-    let to = firstAtOrAfter(mentions, zoneEnd);
+    let to = firstStartingAtOrAfter(mentions, zoneEnd);
     while (from < to && mentions[from]!.kind !== 'figure') from++;
     while (to > from && mentions[to - 1]!.kind !== 'figure') to--;
     if (from >= to) return;
@@ -207,7 +260,7 @@ export class MentionIndex {
 
 /** `local` (old entries, already in new offsets) with the re-scanned ones in place of those from `start` on. */
 function withFresh(local: readonly ScanEntry[], fresh: readonly ScanEntry[], start: number): ScanEntry[] {
-  const insertAt = firstAtOrAfter(local, start);
+  const insertAt = firstStartingAtOrAfter(local, start);
   return [...local.slice(0, insertAt), ...fresh, ...local.slice(insertAt)];
 }
 
@@ -254,30 +307,6 @@ function moved(entry: ScanEntry, delta: number): ScanEntry {
     case 'skipped':
       return { kind: 'skipped', start, end };
   }
-}
-
-/** The first entry starting at or after `offset`. */
-function firstAtOrAfter(list: readonly ScanEntry[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first entry ending after `offset` (entries do not overlap, so ends are sorted too). */
-function firstEndingAfter(list: readonly ScanEntry[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function isBlank(code: number): boolean {

@@ -69,7 +69,7 @@ export class MentionMatcher {
   /** Every mention in `text`, sorted by offset, never overlapping. Empty if cancelled. */
   scan(text: string, cancellation?: Cancellation): Mention[] {
     const mentions: Mention[] = [];
-    if (!this.scanInto(text, 0, mentions, false, cancellation)) return [];
+    if (this.scanInto(text, 0, mentions, false, cancellation) < 0) return [];
     this.figures.rank(wholeText(text), mentions);
     return mentions;
   }
@@ -81,7 +81,18 @@ export class MentionMatcher {
    */
   scanEntries(text: string, base: number, cancellation?: Cancellation): ScanEntry[] | undefined {
     const entries: ScanEntry[] = [];
-    return this.scanInto(text, base, entries, true, cancellation) ? entries : undefined;
+    return this.scanInto(text, base, entries, true, cancellation) >= 0 ? entries : undefined;
+  }
+
+  /**
+   * One stretch of a scan of `text` from its start, for work cut into slices: scans from `from` (0, or
+   * the `next` of the previous stretch) until it has passed `until`, appending to `out` what
+   * {@link scanEntries} finds there. Stretch after stretch, the entries are exactly those of one scan:
+   * the scan carries no state but its position. Returns where the next stretch starts (`text.length`
+   * when done).
+   */
+  scanStretch(text: string, from: number, until: number, out: ScanEntry[]): number {
+    return this.scanInto(text, 0, out, true, undefined, from, until);
   }
 
   /** Ranks the figures among `mentions[from, to)`; `window` must cover the text around them (see {@link FigureRanker.rank}). */
@@ -94,15 +105,17 @@ export class MentionMatcher {
     return this.figures.tariffsWithRate(rate);
   }
 
-  /** The scan proper; false if cancelled. */
-  private scanInto(text: string, base: number, out: ScanEntry[], keepSkipped: boolean, cancellation?: Cancellation): boolean {
+  /** The scan proper, from `from` until it has passed `until`; returns where it stopped, or -1 if cancelled. */
+  private scanInto(text: string, base: number, out: ScanEntry[], keepSkipped: boolean, cancellation?: Cancellation, from = 0, until = text.length): number {
     const names = this.names;
     const n = text.length;
-    let nextCheck = CANCELLATION_STRIDE;
-    let i = 0;
-    while (i < n) {
+    // A word or match that starts before `until` is read to its end, past `until` if need be.
+    const stop = Math.min(until, n);
+    let nextCheck = from + CANCELLATION_STRIDE;
+    let i = from;
+    while (i < stop) {
       if (i >= nextCheck) {
-        if (cancellation?.isCancellationRequested) return false;
+        if (cancellation?.isCancellationRequested) return -1;
         nextCheck = i + CANCELLATION_STRIDE;
       }
       const info = charInfo(text.charCodeAt(i));
@@ -143,7 +156,7 @@ export class MentionMatcher {
         break;
       }
     }
-    return true;
+    return i;
   }
 
   /** Tries a tariff figure at a run of digits [start, digitsEnd); returns its end, or 0. */

@@ -1,7 +1,7 @@
 /**
  * Glob patterns as VS Code's settings use them (`**`, `*`, `?`, `{a,b}`, `[a-z]`), matched against
  * folder-relative paths with `/` separators. Used where VS Code's own file search is not available
- * (virtual file systems have no search provider, so `workspace.findFiles` finds nothing there).
+ * (virtual file systems have no search provider, and `workspace.findFiles` never answers there).
  */
 export function globToRegExp(glob: string): RegExp {
   let source = '';

@@ -8,10 +8,14 @@ async function referencesAt(document: vscode.TextDocument, position: vscode.Posi
   return vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
 }
 
-/** Each location as "file: text", sorted, to compare sets of references at a glance. */
+/**
+ * Each location as "file: text", sorted, to compare sets of references at a glance. Notes other tests
+ * left open outside the workspace (in a temporary folder) are left out.
+ */
 async function summarise(locations: readonly vscode.Location[]): Promise<string[]> {
+  const ours = locations.filter((location) => location.uri.scheme !== 'file' || vscode.workspace.getWorkspaceFolder(location.uri));
   const described = await Promise.all(
-    locations.map(async (location) => {
+    ours.map(async (location) => {
       const document = await vscode.workspace.openTextDocument(location.uri);
       return `${location.uri.path.split('/').pop()}: ${document.getText(location.range).replace(/\s+/g, ' ')}`;
     }),

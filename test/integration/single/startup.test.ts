@@ -2,18 +2,25 @@
 // bundled knowledge. The extension is already active when tests run (it activates with the workspace),
 // so the test builds what activate() builds for hovers (knowledge store with the bundled knowledge,
 // mention cache, hover provider), from freshly loaded modules, and times that up to the first card on a
-// note nothing has scanned yet. It reports the figure; it does not hold it to a number (timings on a
-// shared machine vary too much for an assertion).
+// note nothing has scanned yet: on a first start in the workspace, then on a later one, when the
+// workspace's knowledge files are remembered. It reports the figures; it does not hold them to a number
+// (timings on a shared machine vary too much for an assertion). Then the correctness of remembering.
+// Only types are imported from src/ here: the modules are loaded when the test times it.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { KnowledgeFile, Official } from '../../../src/core/knowledge/types';
 import type * as HoverModule from '../../../src/features/hover';
 import type * as StoreModule from '../../../src/services/knowledgeStore';
+import type { BundledKnowledge } from '../../../src/services/knowledgeStore';
 import type { Logger } from '../../../src/services/logger';
 import type * as CacheModule from '../../../src/services/mentionCache';
-import { activateExtension, hoverOn, positionOf, workspaceFile } from '../support';
+import type * as RememberedModule from '../../../src/services/rememberedKnowledge';
+import type { KnowledgeMemory, RememberedFile } from '../../../src/services/rememberedKnowledge';
+import { activateExtension, hoverOn, positionOf, waitFor, workspaceFile } from '../support';
 
 /** The repository root, from out/test/integration/single. */
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -29,50 +36,168 @@ function report(line: string): void {
   Mocha.reporters.Base.consoleLog(`      ${line}`);
 }
 
+/**
+ * The bundled knowledge as the bundle carries it: loaded at build time (esbuild.mjs), as data in its
+ * code. Prepared the same way here, in another process: loading it in this one would warm up the YAML
+ * parser that the timed part uses for the workspace files.
+ */
+function bundledAsBuilt(): BundledKnowledge {
+  const uri = vscode.Uri.from({ scheme: 'trade-notes-bundled', path: '/us-china-2025.trade.yaml' });
+  const bundledPath = path.join(repoRoot, 'src', 'bundled', 'us-china-2025.trade.yaml');
+  const loaderPath = path.join(repoRoot, 'out', 'src', 'core', 'knowledge', 'loadKnowledgeFile.js');
+  const script = `process.stdout.write(JSON.stringify(require(${JSON.stringify(loaderPath)}).loadKnowledgeFile(process.argv[1], require('fs').readFileSync(process.argv[2], 'utf8')).file))`;
+  const output = execFileSync(process.execPath, ['-e', script, uri.toString(), bundledPath], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' });
+  return { uri, text: fs.readFileSync(bundledPath, 'utf8'), file: JSON.parse(output) as KnowledgeFile };
+}
+
+/** The workspace state the extension keeps between sessions, as a map (the extension gets VS Code's). */
+function newMemory(): { memory: KnowledgeMemory; state: Map<string, unknown> } {
+  const state = new Map<string, unknown>();
+  return { state, memory: { get: <T>(key: string) => state.get(key) as T, update: async (key, value) => void state.set(key, value) } };
+}
+
 describe('Start-up', () => {
   before(activateExtension);
 
-  it('reports the time from activation to the first hover with the bundled knowledge', async () => {
+  it('reports the time from activation to the first hover, on a first start and on a later one', async () => {
     const document = await vscode.workspace.openTextDocument(workspaceFile('notes', 'talks.pnote'));
     const problems: string[] = [];
     const logger: Logger = { error: (message) => problems.push(message), info: () => undefined };
-    const disposables: vscode.Disposable[] = [];
+
+    const bundled = bundledAsBuilt();
+    const { memory, state } = newMemory();
 
     const started = performance.now();
     // The same modules as the extension's bundle, loaded now (no other test loads them) and timed.
     const { KnowledgeStore } = loadNow<typeof StoreModule>('../../../src/services/knowledgeStore');
     const { MentionCache } = loadNow<typeof CacheModule>('../../../src/services/mentionCache');
     const { MentionHoverProvider } = loadNow<typeof HoverModule>('../../../src/features/hover');
+    const { RememberedKnowledge } = loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge');
     const loaded = performance.now();
-    const bundled = {
-      uri: vscode.Uri.from({ scheme: 'trade-notes-bundled', path: '/us-china-2025.trade.yaml' }),
-      text: fs.readFileSync(path.join(repoRoot, 'src', 'bundled', 'us-china-2025.trade.yaml'), 'utf8'),
-    };
-    const store = new KnowledgeStore(bundled, logger);
-    const cache = new MentionCache(store);
-    disposables.push(store, cache);
-    const provider = new MentionHoverProvider(store, cache, logger);
-    const activated = performance.now();
-    const cancellation = new vscode.CancellationTokenSource();
-    disposables.push(cancellation);
-    try {
-      const hover = await provider.provideHover(document, positionOf(document, 'Vice Premier He Lifeng', 3), cancellation.token);
-      const hovered = performance.now();
-      assert.ok(hover, 'a card came back');
-      assert.ok(hovered > started, 'the time was measured');
-      assert.deepStrictEqual(problems, []);
-      report(
-        `activation → first hover: ${(hovered - started).toFixed(1)} ms ` +
-          `(loading the modules ${(loaded - started).toFixed(1)} ms, creating store, cache and provider ${(activated - loaded).toFixed(1)} ms, ` +
-          `knowledge found and loaded, matcher built, note scanned, card rendered ${(hovered - activated).toFixed(1)} ms)`,
-      );
+    report(`loading the modules: ${(loaded - started).toFixed(1)} ms (in the extension, this is loading its bundle, before activate())`);
 
-      // The next hover on the same note reuses everything: only the lookup and the card are left.
-      const again = performance.now();
-      assert.ok(await provider.provideHover(document, positionOf(document, '145%', 1), cancellation.token));
-      report(`second hover on the same note: ${(performance.now() - again).toFixed(2)} ms`);
+    /** What activate() does for hovers, then the first hover; returns the store's officials and problems. */
+    async function start(label: string): Promise<string> {
+      const disposables: vscode.Disposable[] = [];
+      const began = performance.now();
+      const remembered = new RememberedKnowledge(memory, 'test');
+      const store = new KnowledgeStore(bundled, logger, remembered);
+      const cache = new MentionCache(store);
+      const cancellation = new vscode.CancellationTokenSource();
+      disposables.push(store, cache, cancellation);
+      const provider = new MentionHoverProvider(store, cache, logger);
+      try {
+        await store.ready();
+        const found = performance.now();
+        void store.knowledge;
+        const merged = performance.now();
+        void store.mentionMatcher;
+        const matched = performance.now();
+        const hover = await provider.provideHover(document, positionOf(document, 'Vice Premier He Lifeng', 3), cancellation.token);
+        const hovered = performance.now();
+        assert.ok(hover, 'a card came back');
+        report(
+          `${label}: activate() → first hover ${(hovered - began).toFixed(1)} ms ` +
+            `(workspace knowledge files found and loaded ${(found - began).toFixed(1)} ms, knowledge merged ${(merged - found).toFixed(1)} ms, ` +
+            `matcher built ${(matched - merged).toFixed(1)} ms, note scanned and card rendered ${(hovered - matched).toFixed(1)} ms)`,
+        );
+        if (label.startsWith('first')) {
+          // The next hover on the same note reuses everything: only the lookup and the card are left.
+          const again = performance.now();
+          assert.ok(await provider.provideHover(document, positionOf(document, '145%', 1), cancellation.token));
+          report(`second hover on the same note: ${(performance.now() - again).toFixed(2)} ms`);
+        }
+        const byFile = [...store.problemsByUri()].map(([uri, list]) => `${uri.split('/').pop()}: ${list.map((p) => p.code).join(',')}`);
+        await remembered.save();
+        return JSON.stringify([[...store.knowledge.officials.keys()].sort(), byFile.sort()]);
+      } finally {
+        for (const disposable of disposables) disposable.dispose();
+      }
+    }
+
+    const first = await start('first start in this workspace');
+    assert.ok(state.size > 0, 'the workspace files were remembered');
+    const later = await start('later start (workspace files remembered, their text checked)');
+    assert.strictEqual(later, first, 'a later start serves the same knowledge and problems');
+    assert.deepStrictEqual(problems, []);
+
+    // Most of finding the workspace files on a first start is VS Code's file search: one call, for comparison.
+    const searchStarted = performance.now();
+    await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.workspace.workspaceFolders![0]!, '**/*.trade.yaml'));
+    report(`for comparison, one vscode.workspace.findFiles of **/*.trade.yaml: ${(performance.now() - searchStarted).toFixed(1)} ms`);
+  });
+});
+
+describe('Knowledge remembered between sessions', () => {
+  const logged: string[] = [];
+  const logger: Logger = { error: (message) => logged.push(message), info: () => undefined };
+  const disposables: vscode.Disposable[] = [];
+  let bundled: BundledKnowledge;
+  // Loaded after the start-up test has timed loading them.
+  let modules: { KnowledgeStore: typeof StoreModule.KnowledgeStore; RememberedKnowledge: typeof RememberedModule.RememberedKnowledge };
+
+  before(async () => {
+    await activateExtension();
+    bundled = bundledAsBuilt();
+    modules = {
+      KnowledgeStore: loadNow<typeof StoreModule>('../../../src/services/knowledgeStore').KnowledgeStore,
+      RememberedKnowledge: loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge').RememberedKnowledge,
+    };
+  });
+  afterEach(() => {
+    for (const disposable of disposables.splice(0)) disposable.dispose();
+    assert.deepStrictEqual(logged.splice(0), [], 'nothing went wrong');
+  });
+
+  /** A store as activate() makes one, with its own memory; started, and its files remembered. */
+  async function startStore(memory: KnowledgeMemory): Promise<StoreModule.KnowledgeStore> {
+    const remembered = new modules.RememberedKnowledge(memory, 'test');
+    const store = new modules.KnowledgeStore(bundled, logger, remembered);
+    disposables.push(store);
+    await store.ready();
+    await remembered.save();
+    return store;
+  }
+
+  /** The remembered entry of the fixture's team.trade.yaml. */
+  function rememberedTeam(state: Map<string, unknown>): { file: RememberedFile; officials: Official[] } {
+    const files = [...state.values()][0] as RememberedFile[];
+    const file = files.find((f) => f.uri.endsWith('/team.trade.yaml'));
+    assert.ok(file?.file, `team.trade.yaml is remembered: ${files.map((f) => f.uri).join(', ')}`);
+    return { file, officials: file.file.officials as Official[] };
+  }
+
+  it('serves what it remembered while the text is unchanged, and loads the file again once it is not', async () => {
+    const { memory, state } = newMemory();
+    await startStore(memory);
+    assert.strictEqual((await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title, 'Fixture override title');
+
+    // Marked in the memory: a store that shows the mark used the memory instead of parsing the file.
+    const { file, officials } = rememberedTeam(state);
+    const marked = officials.map((o) => (o.id === 'kevin-hassett' ? { ...o, title: 'Title from the memory' } : o));
+    const withMark = (hash: string): RememberedFile[] => [{ ...file, hash, file: { ...file.file!, officials: marked } }];
+    const key = [...state.keys()][0]!;
+    state.set(key, withMark(file.hash));
+    assert.strictEqual((await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title, 'Title from the memory');
+    // The same memory for a text that has changed since: the file is loaded again.
+    state.set(key, withMark(`${file.hash}-before-an-edit`));
+    assert.strictEqual((await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title, 'Fixture override title');
+  });
+
+  it('finds a knowledge file added while the window was closed, right after serving the remembered ones', async () => {
+    const { memory } = newMemory();
+    await startStore(memory);
+    const added = workspaceFile('knowledge', 'added-while-closed.trade.yaml');
+    fs.writeFileSync(
+      added.fsPath,
+      'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: nadia-newfile, name: Nadia Newfile, title: Negotiator added while closed }\n',
+    );
+    try {
+      const store = await startStore(memory);
+      assert.ok(store.knowledge.officials.has('kevin-hassett'), 'the remembered files are served at once');
+      await waitFor('the added file to be found', () => store.knowledge.officials.get('nadia-newfile')?.title === 'Negotiator added while closed');
     } finally {
-      for (const disposable of disposables) disposable.dispose();
+      fs.rmSync(added.fsPath, { force: true });
     }
   });
 });
