@@ -7,7 +7,8 @@ import { charFlags, DIGIT, LOWER, MARK, UNSPACED, WORD } from '../../src/core/ma
 import type { FigureMention, Mention } from '../../src/core/matching/mention';
 import { EditAccumulator, MentionIndex, type IndexSizes, type TextSource } from '../../src/core/matching/mentionIndex';
 import { TimeSlices } from '../../src/core/scheduling/timeSlices';
-import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
+import { MentionMatcher, type ScanEntry } from '../../src/core/matching/mentionMatcher';
+import * as namePatterns from '../../src/core/matching/namePatterns';
 import { compileName, patternLength, type NamePattern } from '../../src/core/matching/namePatterns';
 import { matchPattern } from '../../src/core/matching/patternMatching';
 import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
@@ -330,5 +331,97 @@ describe('MentionIndex: incremental updates', () => {
     assert.deepEqual((updated.mentions[0] as FigureMention).tariffIds, ['cn-on-us', 'cn-steel', 'us-on-cn']);
     const read = reads.reduce((sum, [start, end]) => sum + end - start, 0);
     assert.ok(read < 40000, `read ${read} of ${edited.length} characters`);
+  });
+});
+
+/** Names whose words share a folded hash ("aþ" and "bß": 97 × 31 + 254 = 98 × 31 + 223), and a word longer than a trie slot holds. */
+const COLLISIONS_YAML = `kind: trade-knowledge
+version: 1
+countries:
+  US: { name: United States, aliases: [US] }
+  CN: { name: China, aliases: [PRC] }
+officials:
+  - { id: a-lane, name: Aþ Lane, aliases: [Kim Aþ], country: US, title: T }
+  - { id: b-lane, name: Bß Lane, aliases: [Kim Bß, Bß], country: CN, title: T }
+  - { id: long, name: Wolfeschlegelsteinhausen Bergerdorff, aliases: [Wolfeschlegelsteinhausen], country: CN, title: T }
+tariffs:
+  - { id: us-on-cn, by: US, on: CN, label: L, history: [{ date: 2025-04-10, rate: 145% }] }
+  - { id: cn-on-us, by: CN, on: US, label: L, history: [{ date: 2025-04-11, rate: 145% }] }
+`;
+
+/** deepEqual for long lists, reporting the first difference: node's diff of thousands of lines takes minutes. */
+function assertSameList(actual: readonly string[], expected: readonly string[]): void {
+  const at = actual.findIndex((line, k) => line !== expected[k]);
+  const first = at >= 0 ? at : actual.length === expected.length ? -1 : Math.min(actual.length, expected.length);
+  if (first >= 0) assert.fail(`lists differ at ${first} of ${actual.length} and ${expected.length}: ${JSON.stringify(actual.slice(first, first + 3))} vs ${JSON.stringify(expected.slice(first, first + 3))}`);
+}
+
+describe('Mention engine: the scan loop, the name table and figures ranked during a scan', () => {
+  it('finds, in stretches of any length, exactly what one scan finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(noteText, pieceText), fc.constantFrom(1, 2, 7, 64, 1 << 16), (text, step) => {
+        const entries: ScanEntry[] = [];
+        for (let next = 0; next < text.length; ) next = matcher.scanStretch(text, next, next + step, entries);
+        assert.deepEqual(entries, matcher.scanEntries(text, 0));
+      }),
+      { numRuns: 400, seed: 10 },
+    );
+  });
+
+  it('tells apart words that share a hash, and matches words too long to store inline, as the reference does', () => {
+    const { hashWord } = namePatterns;
+    assert.equal(hashWord('aþ'), hashWord('bß'), 'the test needs two words with one hash');
+    const collisions = knowledgeFrom(COLLISIONS_YAML);
+    const collisionMatcher = new MentionMatcher(collisions);
+    const words = ['Aþ', 'aþ', 'Bß', 'BSS', 'Kim', 'Lane', 'Wolfeschlegelsteinhausen', 'WOLFESCHLEGELSTEINHAUSEN', 'Wolfeschlegelsteinhause', 'Bergerdorff', 'US', 'China', '145%', 'the'];
+    const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', '\n', '. ', '\n\n', '')), { maxLength: 40 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(text, (note) => {
+        assert.deepEqual(described(note, collisionMatcher.scan(note)), described(note, referenceScan(note, collisions)));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    assert.deepEqual(described('Kim Bß and Kim Aþ', collisionMatcher.scan('Kim Bß and Kim Aþ')), ['0-6 "Kim Bß"→b-lane', '11-17 "Kim Aþ"→a-lane']);
+  });
+
+  it('ranks the figures of notes longer than a stretch as ranking them after the scan does', () => {
+    // Paragraphs short and long (past the paragraph reach), every kind of line break, names wrapped
+    // across lines, countries named long after a figure; stretch ends fall anywhere.
+    const sentence = fc
+      .array(fc.oneof({ arbitrary: fc.constantFrom('China', 'US', 'EU', 'Bessent', 'He\nLifeng', 'U.S.'), weight: 1 }, { arbitrary: fc.constantFrom('tariffs', 'rose', 'to', 'the', 'talks', 'said'), weight: 12 }, { arbitrary: fc.constantFrom('10%', '145 per cent', '20%'), weight: 2 }), {
+        minLength: 3,
+        maxLength: 12,
+      })
+      .map((words) => `${words.join(' ')}.`);
+    const paragraph = fc.tuple(fc.array(sentence, { minLength: 1, maxLength: 120 }), fc.constantFrom('\n\n', '\r\n\r\n', ' \n \n', '\n', '\r\r', ' '));
+    // Repeated past several stretches (of 8,192 characters) however short the paragraphs.
+    const note = fc.array(paragraph, { minLength: 10, maxLength: 30 }).map((parts) => parts.map(([sentences, end]) => sentences.join(' ') + end).join('').repeat(8));
+    fc.assert(
+      fc.property(note, (text) => {
+        assertSameList(described(text, matcher.scan(text)), described(text, MentionIndex.build(matcher, text)!.mentions));
+      }),
+      // Shrinking notes this long takes longer than it helps.
+      { numRuns: 20, seed: 12, endOnFailure: true },
+    );
+  });
+
+  it('ranks the figures of a note longer than a stretch as the reference does', () => {
+    const paragraph = 'The US said China would keep tariffs at 10% after the talks. Bessent met He Lifeng; EU duties stay at 145 per cent.';
+    const text = Array.from({ length: 300 }, (_, k) => `${paragraph} Round ${k}.${k % 3 === 0 ? '\n\n' : ' '}`).join('');
+    assert.ok(text.length > 3 * 8192);
+    assertSameList(described(text, matcher.scan(text)), described(text, referenceScan(text, knowledge)));
+  });
+
+  it("makes a figure's ranked list when first read, and shows the same keys and values as a ranked copy", () => {
+    const text = 'China raised tariffs on US goods to 10%. The EU kept 10% too.';
+    const scanned = matcher.scan(text).find((m) => m.kind === 'figure')! as FigureMention;
+    const copied = MentionIndex.build(matcher, text)!.mentions.find((m) => m.kind === 'figure')! as FigureMention;
+    assert.equal(typeof Object.getOwnPropertyDescriptor(scanned, 'tariffIds')!.get, 'function', 'not made by the scan');
+    assert.deepEqual(Object.keys(scanned), ['kind', 'start', 'end', 'rate', 'tariffIds']);
+    assert.equal(JSON.stringify(scanned), JSON.stringify(copied));
+    assert.deepEqual({ ...scanned }, copied);
+    assert.deepEqual(scanned.tariffIds, ['cn-on-us', 'us-on-cn', 'cn-steel']);
+    assert.equal(scanned.tariffIds, scanned.tariffIds, 'made once');
+    assert.ok('value' in Object.getOwnPropertyDescriptor(scanned, 'tariffIds')!, 'a plain value once read');
   });
 });

@@ -3,20 +3,26 @@
  * flat typed array, so the scan loop does a single array read per character and no string work.
  */
 
-export const WORD = 1; // letters, digits, combining marks: a character that continues a word
-export const UPPER = 2; // has a lower-case form different from itself
-export const SPACE = 4; // white space other than line breaks (incl. no-break space)
-export const LINE_BREAK = 8; // \n, \r, U+2028, U+2029
-export const UNSPACED = 16; // scripts written without spaces (Han, Kana): each character is a word of its own
-export const MARK = 32; // combining mark: part of a word, ignored when comparing
-export const DIGIT = 64; // ASCII digit
-export const LOWER = 128; // has an upper-case form different from itself
+/** WORD and not UNSPACED: a character that continues the word before it. Bit 0, so that the scan loop reads it with one mask. */
+export const WORD_PART = 1;
+/**
+ * A character the scan loop steps over without a branch: known (see {@link charInfoTable}), and a
+ * plain letter (WORD_PART) or plain punctuation or space. Not: digits, marks, scripts without spaces,
+ * line breaks.
+ */
+export const PLAIN = 2;
+export const WORD = 4; // letters, digits, combining marks: a character that continues a word
+export const UPPER = 8; // has a lower-case form different from itself
+export const SPACE = 16; // white space other than line breaks (incl. no-break space)
+export const LINE_BREAK = 32; // \n, \r, U+2028, U+2029
+export const UNSPACED = 64; // scripts written without spaces (Han, Kana): each character is a word of its own
+export const MARK = 128; // combining mark: part of a word, ignored when comparing
+export const DIGIT = 256; // ASCII digit
+export const LOWER = 512; // has an upper-case form different from itself
 /** WORD and not MARK: a character a word can start with. */
-export const WORD_START = 256;
-/** WORD and not UNSPACED: a character that continues the word before it. */
-export const WORD_PART = 512;
+export const WORD_START = 1024;
 
-const KNOWN = 1024;
+const KNOWN = 2048;
 const FLAG_BITS = 0xffff;
 
 /**
@@ -25,6 +31,12 @@ const FLAG_BITS = 0xffff;
  */
 const table = new Int32Array(65536);
 
+/**
+ * The table itself, for the scan loop, which reads it directly: a character it holds 0 for (not seen
+ * yet) lacks PLAIN, so the loop leaves it to {@link charInfo}, which fills the entry.
+ */
+export const charInfoTable: Readonly<Int32Array> = table;
+
 const letterOrNumber = /[\p{L}\p{N}]/u;
 const combiningMark = /\p{M}/u;
 const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u30FC]/u;
@@ -32,7 +44,7 @@ const whiteSpace = /\s/u;
 
 function computeFlags(code: number): number {
   let flags = KNOWN;
-  if (code >= 0xd800 && code <= 0xdfff) return flags; // lone halves of astral characters: never part of a name
+  if (code >= 0xd800 && code <= 0xdfff) return flags | PLAIN; // lone halves of astral characters: never part of a name
   const ch = String.fromCharCode(code);
   if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) flags |= LINE_BREAK;
   else if (whiteSpace.test(ch)) flags |= SPACE;
@@ -45,6 +57,7 @@ function computeFlags(code: number): number {
     else if (ch.toUpperCase() !== ch) flags |= LOWER;
     if (code >= 48 && code <= 57) flags |= DIGIT;
   }
+  if (!(flags & (LINE_BREAK | MARK | UNSPACED | DIGIT))) flags |= PLAIN;
   return flags;
 }
 

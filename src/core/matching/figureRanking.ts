@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Tariff } from '../knowledge/types';
 import type { FigureMention, Mention } from './mention';
-import type { TextWindow } from './textWindow';
+import { wholeText, type TextWindow } from './textWindow';
 
 /** How far to look for the ends of a sentence or paragraph, so one request's cost stays bounded. */
 const SENTENCE_REACH = 1000;
@@ -12,8 +12,11 @@ const PARAGRAPH_REACH = 5000;
  */
 export const RANKING_REACH = PARAGRAPH_REACH + SENTENCE_REACH + 2;
 
-/** Rankings remembered at most (a few MB); past this the memory is cleared and refilled. */
-const MAX_REMEMBERED_RANKINGS = 10_000;
+/** Sort keys hold a tariff's index in its rate's list below this: far more tariffs than knowledge files can hold. */
+const TARIFF_LIMIT = 2 ** 21;
+
+/** A mention that names no country (a figure, or an official without one). */
+export const NO_COUNTRY = -1;
 
 interface Span {
   readonly start: number;
@@ -23,10 +26,11 @@ interface Span {
 /** The tariffs that have one rate, in knowledge order, and which of them each country is part of. */
 interface RateTariffs {
   readonly ids: readonly string[];
-  readonly by: readonly string[];
-  readonly on: readonly string[];
-  /** Indexes into `ids` of the tariffs each country imposes or is targeted by. */
-  readonly byCountry: ReadonlyMap<string, readonly number[]>;
+  /** Country numbers (see {@link FigureRanker.countryNumber}) of each tariff's two sides. */
+  readonly by: Int32Array;
+  readonly on: Int32Array;
+  /** Scratch marks of the tariffs being ranked, all 0 between two rankings. */
+  readonly scored: Uint8Array;
 }
 
 /**
@@ -34,12 +38,35 @@ interface RateTariffs {
  * them: the same sentence counts before the same paragraph, which counts before nothing; within a
  * level, the tariff imposed by the first country named wins ("China raised tariffs on US goods to 10%"
  * is China's tariff). Ties keep knowledge order.
+ *
+ * A full scan ranks thousands of figures, so the work per figure is kept to what it needs: countries
+ * are small numbers (no string lookups), paragraph ends come from the line breaks of the text found
+ * once for all figures, and only the few tariffs of the countries named are ever sorted.
  */
 export class FigureRanker {
   private readonly byRate = new Map<number, RateTariffs>();
-  private readonly rankings = new Map<string, readonly string[]>();
+  private readonly countryNumbers = new Map<string, number>();
+  private readonly officialCountries = new Map<string, number>();
+  /**
+   * The tariffs of country number `c` are entries [countryEntries[c], countryEntries[c + 1]): each a
+   * rate (`entryRates`) and the tariff's index in that rate's list (`entryTariffs`). Countries numbered
+   * later have none.
+   */
+  private readonly countryEntries: Int32Array;
+  private readonly entryRates: Float64Array;
+  private readonly entryTariffs: Int32Array;
+  // Reused lists of the countries named around one figure, in the order first named.
+  private readonly inSentence: number[] = [];
+  private readonly inParagraph: number[] = [];
+  private readonly sortKeys: number[] = [];
+  /** For each country number, where the current sentence and paragraph first name it (see {@link scoringOrder}); 0 between figures. */
+  private readonly sentenceRank: Int32Array;
+  private readonly paragraphRank: Int32Array;
 
-  constructor(private readonly knowledge: Knowledge) {
+  constructor(knowledge: Knowledge) {
+    for (const official of knowledge.officials.values()) {
+      if (official.country !== undefined) this.officialCountries.set(official.id, this.countryNumber(official.country));
+    }
     const lists = new Map<number, Tariff[]>();
     for (const tariff of knowledge.tariffs.values()) {
       for (const rate of new Set(tariff.history.map((step) => step.rate))) {
@@ -48,22 +75,45 @@ export class FigureRanker {
         else lists.set(rate, [tariff]);
       }
     }
+    // Each country's tariffs, as (rate, index in the rate's list), side by side in flat arrays, by rate.
+    const entries: { country: number; rate: number; index: number }[] = [];
     for (const [rate, tariffs] of lists) {
-      const byCountry = new Map<string, number[]>();
-      tariffs.forEach((tariff, index) => {
-        for (const code of new Set([tariff.by, tariff.on])) {
-          const list = byCountry.get(code);
-          if (list) list.push(index);
-          else byCountry.set(code, [index]);
-        }
+      const by = Int32Array.from(tariffs, (t) => this.countryNumber(t.by));
+      const on = Int32Array.from(tariffs, (t) => this.countryNumber(t.on));
+      tariffs.forEach((_, index) => {
+        entries.push({ country: by[index]!, rate, index });
+        if (on[index] !== by[index]) entries.push({ country: on[index]!, rate, index });
       });
-      this.byRate.set(rate, { ids: tariffs.map((t) => t.id), by: tariffs.map((t) => t.by), on: tariffs.map((t) => t.on), byCountry });
+      this.byRate.set(rate, { ids: tariffs.map((t) => t.id), by, on, scored: new Uint8Array(tariffs.length) });
     }
+    entries.sort((a, b) => a.country - b.country || a.rate - b.rate || a.index - b.index);
+    this.countryEntries = new Int32Array(this.countryNumbers.size + 1);
+    for (const { country } of entries) this.countryEntries[country + 1]!++;
+    for (let c = 0; c < this.countryNumbers.size; c++) this.countryEntries[c + 1]! += this.countryEntries[c]!;
+    this.entryRates = Float64Array.from(entries, (e) => e.rate);
+    this.entryTariffs = Int32Array.from(entries, (e) => e.index);
+    this.sentenceRank = new Int32Array(this.countryNumbers.size);
+    this.paragraphRank = new Int32Array(this.countryNumbers.size);
   }
 
   /** Ids of the tariffs with this rate in knowledge order (unranked), or undefined if none has it. */
   tariffsWithRate(rate: number): readonly string[] | undefined {
     return this.byRate.get(rate)?.ids;
+  }
+
+  /** A small number standing for a country code, the same for the same code. */
+  countryNumber(code: string): number {
+    let number = this.countryNumbers.get(code);
+    if (number === undefined) {
+      number = this.countryNumbers.size;
+      this.countryNumbers.set(code, number);
+    }
+    return number;
+  }
+
+  /** The country number of an official's country, or {@link NO_COUNTRY}. */
+  officialCountry(officialId: string): number {
+    return this.officialCountries.get(officialId) ?? NO_COUNTRY;
   }
 
   /**
@@ -72,81 +122,233 @@ export class FigureRanker {
    * cover {@link RANKING_REACH} around each of them, or reach the document's ends.
    */
   rank(window: TextWindow, mentions: Mention[], from = 0, to = mentions.length): void {
-    for (let index = from; index < to; index++) {
-      const figure = mentions[index]!;
-      if (figure.kind !== 'figure' || figure.tariffIds.length < 2) continue;
-      const tariffs = this.byRate.get(figure.rate)!;
-      const paragraph = paragraphAround(window, figure);
-      const inParagraph = this.firstNamed(mentions, index, paragraph);
-      // Nothing named around it: knowledge order stands.
-      if (inParagraph.length === 0) continue;
-      const sentence = sentenceAround(window, figure, paragraph, mentions, index);
-      const inSentence = this.firstNamed(mentions, index, sentence);
-      mentions[index] = { ...(figure as FigureMention), tariffIds: this.ranked(figure.rate, tariffs, inSentence, inParagraph) };
-    }
-  }
-
-  /**
-   * The tariffs with a rate, ranked for the countries named in the sentence and the paragraph. The
-   * order depends on nothing else, and a note names the same few countries again and again: results
-   * are remembered (and shared: they are never changed).
-   */
-  private ranked(rate: number, tariffs: RateTariffs, inSentence: readonly string[], inParagraph: readonly string[]): readonly string[] {
-    // JSON keeps the key unambiguous whatever a country reference contains.
-    const key = JSON.stringify([rate, inSentence, inParagraph]);
-    const known = this.rankings.get(key);
-    if (known) return known;
-    // Only tariffs of a country named in the paragraph can score: rank those, and keep the rest after
-    // them in knowledge order.
-    const scoring: number[] = [];
-    for (const code of inParagraph) {
-      for (const t of tariffs.byCountry.get(code) ?? []) if (!scoring.includes(t)) scoring.push(t);
-    }
-    const scored = scoring.map((t) => ({
-      t,
-      sentence: contextScore(inSentence, tariffs.by[t]!, tariffs.on[t]!),
-      paragraph: contextScore(inParagraph, tariffs.by[t]!, tariffs.on[t]!),
-    }));
-    scored.sort((a, b) => b.sentence - a.sentence || b.paragraph - a.paragraph || a.t - b.t);
-    // Copying the list and cutting out the few scored ones is native work; rebuilding it is not.
-    const rest = tariffs.ids.slice();
-    scoring.sort((a, b) => b - a);
-    for (const t of scoring) rest.splice(t, 1);
-    const ranked = scored.map((s) => tariffs.ids[s.t]!).concat(rest);
-    if (this.rankings.size >= MAX_REMEMBERED_RANKINGS) this.rankings.clear();
-    this.rankings.set(key, ranked);
-    return ranked;
-  }
-  /**
-   * The country codes named in the span, in the order first named (officials count for their country),
-   * the figure aside. A paragraph names a handful, so an array beats a map here.
-   */
-  private firstNamed(mentions: readonly Mention[], figureIndex: number, span: Span): string[] {
-    const order: string[] = [];
-    for (let k = firstIndexAtOrAfter(mentions, span.start, figureIndex); k < mentions.length && mentions[k]!.start < span.end; k++) {
-      if (k === figureIndex) continue;
+    if (from >= to) return;
+    // The country of every mention a ranking may read, looked up once.
+    const first = firstIndexAtOrAfter(mentions, mentions[from]!.start - PARAGRAPH_REACH, from);
+    const last = firstIndexAtOrAfter(mentions, mentions[to - 1]!.end + PARAGRAPH_REACH, mentions.length);
+    const countries = new Int32Array(last - first);
+    for (let k = first; k < last; k++) {
       const m = mentions[k]!;
-      const code = m.kind === 'country' ? m.code : m.kind === 'official' ? this.countryOf(m.officialId) : undefined;
-      if (code !== undefined && !order.includes(code)) order.push(code);
+      countries[k - first] = m.kind === 'country' ? this.countryNumber(m.code) : m.kind === 'official' ? this.officialCountry(m.officialId) : NO_COUNTRY;
     }
-    return order;
+    this.rankWith(window, mentions, countries, first, from, to);
   }
 
-  private countryOf(officialId: string): string | undefined {
-    return this.knowledge.officials.get(officialId)?.country;
+  /**
+   * Ranks the figures of a scan of a whole text as the scan goes (see {@link ScanRanking}), given the
+   * country number of each mention (see {@link countryNumber}) and the blank lines, which the scan
+   * reports. The mentions are the scan's own, not yet shared, so figures are ranked in place.
+   */
+  rankDuringScan(text: string, mentions: Mention[], countries: readonly number[], breaks: ParagraphBreaks): ScanRanking {
+    return new ScanRanking(this, wholeText(text), mentions, countries, breaks);
+  }
+
+  /** `countries[k - countriesFrom]` is the country number of `mentions[k]`. */
+  private rankWith(window: TextWindow, mentions: Mention[], countries: ArrayLike<number>, countriesFrom: number, from: number, to: number): void {
+    const paragraphs = new Paragraphs(new ParagraphBreaks(window));
+    for (let index = from; index < to; index++) this.rankFigure(window, mentions, countries, countriesFrom, index, paragraphs, true);
+  }
+
+  /**
+   * Ranks `mentions[index]` if it is an ambiguous figure: with a ranked copy (`copy`) or in place.
+   * Figures are ranked in document order (the paragraph cursor only moves forward).
+   */
+  rankFigure(window: TextWindow, mentions: Mention[], countries: ArrayLike<number>, countriesFrom: number, index: number, paragraphs: Paragraphs, copy: boolean): void {
+    const figure = mentions[index]!;
+    if (figure.kind !== 'figure' || figure.tariffIds.length < 2) return;
+    const inParagraph = this.inParagraph;
+    const inSentence = this.inSentence;
+    const paragraph = paragraphs.around(figure, window.length);
+    firstNamed(mentions, countries, countriesFrom, index, paragraph, inParagraph);
+    // Nothing named around it: knowledge order stands.
+    if (inParagraph.length === 0) return;
+    const sentence = sentenceAround(window, figure, paragraph, mentions, index);
+    firstNamed(mentions, countries, countriesFrom, index, sentence, inSentence);
+    const tariffs = this.byRate.get(figure.rate)!;
+    const order = this.scoringOrder(figure.rate, tariffs, inSentence, inParagraph);
+    // None of the countries named has a tariff of this rate: knowledge order stands.
+    if (order.length === 0) return;
+    if (copy) mentions[index] = { kind: 'figure', start: figure.start, end: figure.end, rate: figure.rate, tariffIds: rankedList(tariffs, order) };
+    else mentions[index] = new FigureWithRankedList(figure.start, figure.end, figure.rate, tariffs, order.slice());
+  }
+
+  /**
+   * How the tariffs with a rate rank for the countries named in the sentence and the paragraph: only
+   * tariffs of a country named in the paragraph can score, and the list holds those, best first (as
+   * indexes into the rate's list); the others keep knowledge order after them (see {@link rankedList}).
+   * The list is reused by the next call.
+   */
+  private scoringOrder(rate: number, tariffs: RateTariffs, inSentence: readonly number[], inParagraph: readonly number[]): readonly number[] {
+    const { by, on } = tariffs;
+    const { countryEntries, entryRates, entryTariffs, sentenceRank, paragraphRank } = this;
+    // Where each country was first named (1 = first; 0 = not named): a score is then a few reads.
+    // Countries numbered after the tariffs were read have no tariffs, and do not count.
+    for (let k = 0; k < inSentence.length; k++) if (inSentence[k]! < sentenceRank.length) sentenceRank[inSentence[k]!] = k + 1;
+    for (let k = 0; k < inParagraph.length; k++) if (inParagraph[k]! < paragraphRank.length) paragraphRank[inParagraph[k]!] = k + 1;
+    // The sort key of each tariff that scores: better scores first, then knowledge order. A handful:
+    // sorted by insertion, with no allocation.
+    const keys = this.sortKeys;
+    keys.length = 0;
+    for (const country of inParagraph) {
+      if (country + 1 >= countryEntries.length) continue;
+      // The country's entries are sorted by rate: search for the first of this rate.
+      let e = countryEntries[country]!;
+      const end = countryEntries[country + 1]!;
+      for (let hi = end; e < hi; ) {
+        const mid = (e + hi) >> 1;
+        if (entryRates[mid]! < rate) e = mid + 1;
+        else hi = mid;
+      }
+      for (; e < end && entryRates[e] === rate; e++) {
+        const t = entryTariffs[e]!;
+        const sentence = doubledScore(sentenceRank[by[t]!]!, sentenceRank[on[t]!]!, by[t] === on[t]);
+        const paragraph = doubledScore(paragraphRank[by[t]!]!, paragraphRank[on[t]!]!, by[t] === on[t]);
+        const key = ((MAX_DOUBLED_SCORE - sentence) * (MAX_DOUBLED_SCORE + 1) + (MAX_DOUBLED_SCORE - paragraph)) * TARIFF_LIMIT + t;
+        let k = keys.length;
+        while (k > 0 && keys[k - 1]! > key) k--;
+        // A tariff of two countries named is found twice.
+        if (k > 0 && keys[k - 1] === key) continue;
+        for (let j = keys.length; j > k; j--) keys[j] = keys[j - 1]!;
+        keys[k] = key;
+      }
+    }
+    for (const country of inSentence) if (country < sentenceRank.length) sentenceRank[country] = 0;
+    for (const country of inParagraph) if (country < paragraphRank.length) paragraphRank[country] = 0;
+    for (let k = 0; k < keys.length; k++) keys[k] = keys[k]! & (TARIFF_LIMIT - 1);
+    return keys;
   }
 }
 
-/** Distinct countries of the tariff named in the span, plus a half point if the first one named imposes it. */
-function contextScore(firstNamed: readonly string[], by: string, on: string): number {
-  const byAt = firstNamed.indexOf(by);
-  const onAt = firstNamed.indexOf(on);
-  if (byAt < 0 && onAt < 0) return 0;
-  const seen = (byAt >= 0 ? 1 : 0) + (onAt >= 0 && on !== by ? 1 : 0);
-  const byFirst = byAt >= 0 && (onAt < 0 || byAt <= onAt);
-  return seen + (byFirst ? 0.5 : 0);
+/**
+ * The ids of the tariffs with a rate: those of `order` (indexes into the rate's list) first, then the
+ * others in knowledge order.
+ */
+function rankedList(tariffs: RateTariffs, order: ArrayLike<number>): string[] {
+  const { ids, scored } = tariffs;
+  // A copy (native work), overwritten up to the last tariff of `order`: those tariffs, then the others
+  // before it in their order. Past it, every tariff keeps its place.
+  const ranked = ids.slice();
+  let last = 0;
+  for (let k = 0; k < order.length; k++) {
+    const t = order[k]!;
+    scored[t] = 1;
+    ranked[k] = ids[t]!;
+    if (t > last) last = t;
+  }
+  let at = order.length;
+  for (let t = 0; t <= last; t++) {
+    if (scored[t] === 0) ranked[at++] = ids[t]!;
+    else scored[t] = 0;
+  }
+  return ranked;
 }
 
+/**
+ * A figure from a scan, whose ranked `tariffIds` are made when first read. A scan decides the ranking
+ * of every figure (the countries around it, the scores), but with hundreds of tariffs sharing a rate,
+ * copying each figure's full list there took most of the scan's time (allocation and garbage
+ * collection), for lists that are read one figure at a time, when one is hovered or looked up.
+ * `tariffIds` is an own enumerable property, a getter until first read and then a plain value, and the
+ * keys come in the same order as a plain figure's: JSON, spread and deep equality see the same object
+ * (only the prototype differs).
+ */
+class FigureWithRankedList implements FigureMention {
+  readonly kind = 'figure';
+  readonly start: number;
+  readonly end: number;
+  readonly rate: number;
+  declare readonly tariffIds: readonly string[];
+  readonly #tariffs: RateTariffs;
+  readonly #order: ArrayLike<number>;
+
+  constructor(start: number, end: number, rate: number, tariffs: RateTariffs, order: ArrayLike<number>) {
+    this.start = start;
+    this.end = end;
+    this.rate = rate;
+    this.#tariffs = tariffs;
+    this.#order = order;
+    Object.defineProperty(this, 'tariffIds', FigureWithRankedList.#listOnRead);
+  }
+
+  static readonly #listOnRead: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: FigureWithRankedList): readonly string[] {
+      const tariffIds = rankedList(this.#tariffs, this.#order);
+      Object.defineProperty(this, 'tariffIds', { value: tariffIds, enumerable: true, writable: true, configurable: true });
+      return tariffIds;
+    },
+  };
+}
+
+/**
+ * The ranking of a scan's figures, done while the scan goes on: a figure is ranked as soon as the scan
+ * has passed everything its ranking reads (its paragraph, at most PARAGRAPH_REACH after it), while the
+ * text and the mentions around it are still in the processor's cache. Ranked after the scan, every
+ * figure cost a dozen cache misses, which took longer than the scan.
+ */
+export class ScanRanking {
+  private next = 0;
+  private readonly paragraphs: Paragraphs;
+
+  constructor(
+    private readonly ranker: FigureRanker,
+    private readonly window: TextWindow,
+    private readonly mentions: Mention[],
+    private readonly countries: readonly number[],
+    breaks: ParagraphBreaks,
+  ) {
+    this.paragraphs = new Paragraphs(breaks);
+  }
+
+  /** Ranks the figures whose ranking reads only what a scan has passed on reaching `scanned` (all, at the end). */
+  rankUpTo(scanned: number): void {
+    const mentions = this.mentions;
+    const done = scanned >= this.window.length;
+    for (; this.next < mentions.length; this.next++) {
+      if (!done && mentions[this.next]!.end + PARAGRAPH_REACH >= scanned) return;
+      this.ranker.rankFigure(this.window, mentions, this.countries, 0, this.next, this.paragraphs, false);
+    }
+  }
+}
+
+/**
+ * Fills `order` with the country numbers named in the span, in the order first named (officials count
+ * for their country), the figure aside. A paragraph names a handful, so an array beats a set here.
+ */
+function firstNamed(mentions: readonly Mention[], countries: ArrayLike<number>, countriesFrom: number, figureIndex: number, span: Span, order: number[]): void {
+  order.length = 0;
+  // Walked back from the figure, not searched for: only mentions near it are read.
+  let first = figureIndex;
+  while (first > 0 && mentions[first - 1]!.start >= span.start) first--;
+  for (let k = first; k < mentions.length && mentions[k]!.start < span.end; k++) {
+    if (k === figureIndex) continue;
+    const country = countries[k - countriesFrom]!;
+    if (country !== NO_COUNTRY && !includes(order, country)) order.push(country);
+  }
+}
+
+/** `list.includes(value)` for a handful of numbers, without a call into the runtime. */
+function includes(list: readonly number[], value: number): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k] === value) return true;
+  return false;
+}
+
+/**
+ * Twice a tariff's score in a span, from where its two countries were first named there (1-based, 0 =
+ * not named): each distinct country named counts 1, and 0.5 more if the first named imposes it.
+ */
+function doubledScore(byRank: number, onRank: number, sameCountry: boolean): number {
+  if (byRank === 0 && onRank === 0) return 0;
+  const seen = (byRank > 0 ? 1 : 0) + (onRank > 0 && !sameCountry ? 1 : 0);
+  const byFirst = byRank > 0 && (onRank === 0 || byRank <= onRank);
+  return 2 * seen + (byFirst ? 1 : 0);
+}
+
+/** The most {@link doubledScore} gives: both countries named, the imposing one first. */
+const MAX_DOUBLED_SCORE = 5;
+
+/** The first mention at or after `offset` among `mentions[0, upTo)`, by binary search; `upTo` if none. */
 function firstIndexAtOrAfter(mentions: readonly Mention[], offset: number, upTo: number): number {
   let lo = 0;
   let hi = upTo;
@@ -162,20 +364,92 @@ function codeAt(window: TextWindow, at: number): number {
   return window.text.charCodeAt(at - window.base);
 }
 
-/** The paragraph: up to the nearest blank lines (or the reach) on either side. */
-function paragraphAround(window: TextWindow, span: Span): Span {
-  const { text, base } = window;
-  let start = span.start;
-  const minStart = Math.max(0, span.start - PARAGRAPH_REACH);
-  // Only a line start can follow a blank line: test the rule there and nowhere else.
-  while (start > minStart && !(text.charCodeAt(start - 1 - base) === 0x0a && isBlankLineBefore(window, start))) start--;
-  let end = span.end;
-  const maxEnd = Math.min(window.length, span.end + PARAGRAPH_REACH);
-  for (; end < maxEnd; end++) {
-    const c = text.charCodeAt(end - base);
-    if ((c === 0x0a || c === 0x0d) && isBlankLineAfter(window, end)) break;
+/**
+ * The blank lines of a window as the paragraph rule sees them: where paragraphs start (right after a
+ * blank line) and end (at a line break that begins one). Either a scan notes every line break it meets
+ * ({@link lineBreak}), or the lines around the figures are searched for ({@link sortOut}).
+ */
+export class ParagraphBreaks {
+  /** Offsets right after a blank line, ascending. */
+  readonly starts: number[] = [];
+  /** Offsets of line breaks that begin a blank line, ascending. */
+  readonly ends: number[] = [];
+  /** Every line break before this offset is sorted out. */
+  private doneTo: number;
+
+  /**
+   * With `scanned`, the breaks are those a scan reports ({@link lineBreak}). A scan does not see the
+   * line breaks inside the names it matches, and does not need to: a name holds at most one line break
+   * between two of its words, never a blank line or the line break next to one.
+   */
+  constructor(
+    private readonly window: TextWindow,
+    scanned = false,
+  ) {
+    this.doneTo = scanned ? Infinity : window.base;
   }
-  return { start, end };
+
+  /** Notes the line break at `at`, met by a scan of the whole window in order. */
+  lineBreak(at: number): void {
+    const window = this.window;
+    const c = window.text.charCodeAt(at);
+    if (c !== 0x0a && c !== 0x0d) return;
+    if (c === 0x0a && isBlankLineBefore(window, at + 1)) this.starts.push(at + 1);
+    if (isBlankLineAfter(window, at)) this.ends.push(at);
+  }
+
+  /** Finds (once) the breaks among the line breaks in [from, to) of the window, with native searches. */
+  sortOut(from: number, to: number): void {
+    const window = this.window;
+    const base = window.base;
+    const start = Math.max(from, this.doneTo);
+    const end = Math.min(to, base + window.text.length);
+    if (start >= end) return;
+    // A search in a slice (a view, not a copy) reads no further than needed.
+    const stretch = window.text.slice(start - base, end - base);
+    let lineFeed = stretch.indexOf('\n');
+    let carriageReturn = stretch.indexOf('\r');
+    while (lineFeed >= 0 || carriageReturn >= 0) {
+      const isLineFeed = carriageReturn < 0 || (lineFeed >= 0 && lineFeed < carriageReturn);
+      const at = start + (isLineFeed ? lineFeed : carriageReturn);
+      if (isLineFeed) {
+        if (isBlankLineBefore(window, at + 1)) this.starts.push(at + 1);
+        lineFeed = stretch.indexOf('\n', lineFeed + 1);
+      } else {
+        carriageReturn = stretch.indexOf('\r', carriageReturn + 1);
+      }
+      if (isBlankLineAfter(window, at)) this.ends.push(at);
+    }
+    this.doneTo = end;
+  }
+}
+
+/**
+ * The paragraph around each figure, asked for in document order: it reaches the nearest blank lines
+ * (or {@link PARAGRAPH_REACH}) on either side. The breaks are found once for all figures, instead of
+ * walking every character of every figure's paragraph.
+ */
+export class Paragraphs {
+  /** Where the searches for the previous paragraph start and the next end resume. */
+  private startCursor = 0;
+  private endCursor = 0;
+
+  constructor(private readonly breaks: ParagraphBreaks) {}
+
+  around(span: Span, documentLength: number): Span {
+    const minStart = Math.max(0, span.start - PARAGRAPH_REACH);
+    const maxEnd = Math.min(documentLength, span.end + PARAGRAPH_REACH);
+    const breaks = this.breaks;
+    // Line breaks before the reach of this figure concern no later figure either.
+    breaks.sortOut(minStart, maxEnd + 1);
+    const starts = breaks.starts;
+    while (this.startCursor < starts.length && starts[this.startCursor]! <= span.start) this.startCursor++;
+    const previous = this.startCursor > 0 ? starts[this.startCursor - 1]! : -1;
+    const ends = breaks.ends;
+    while (this.endCursor < ends.length && ends[this.endCursor]! < span.end) this.endCursor++;
+    const next = this.endCursor < ends.length ? ends[this.endCursor]! : Infinity;
+    return { start: previous > minStart ? previous : minStart, end: next < maxEnd ? next : maxEnd };
+  }
 }
 
 /** True when `at` starts a line and the line before it is blank. */
@@ -200,33 +474,53 @@ function isBlankLineAfter(window: TextWindow, at: number): boolean {
  * break, or by a blank line. Full stops inside mentions (`U.S.`) never end a sentence.
  */
 function sentenceAround(window: TextWindow, span: Span, paragraph: Span, mentions: readonly Mention[], index: number): Span {
-  const insideMention = (offset: number): boolean => {
-    for (let k = index - 1; k >= 0 && mentions[k]!.end > offset - SENTENCE_REACH; k--) {
-      if (mentions[k]!.start <= offset && offset < mentions[k]!.end) return true;
-    }
-    for (let k = index + 1; k < mentions.length && mentions[k]!.start <= offset; k++) {
-      if (offset < mentions[k]!.end) return true;
-    }
-    return false;
-  };
+  const { text, base } = window;
   let start = span.start;
   const minStart = Math.max(paragraph.start, span.start - SENTENCE_REACH);
-  while (start > minStart && !(isSentenceEnd(window, start - 1) && !insideMention(start - 1))) start--;
+  // Only four punctuation marks can end a sentence: the rule is tested there and nowhere else.
+  for (; start > minStart; start--) {
+    if (isSentencePunctuation(text.charCodeAt(start - 1 - base)) && isSentenceEnd(window, start - 1) && !insideMention(mentions, index, start - 1)) break;
+  }
   let end = span.end;
   const maxEnd = Math.min(paragraph.end, span.end + SENTENCE_REACH);
-  while (end < maxEnd && !(isSentenceEnd(window, end) && !insideMention(end))) end++;
+  for (; end < maxEnd; end++) {
+    if (isSentencePunctuation(text.charCodeAt(end - base)) && isSentenceEnd(window, end) && !insideMention(mentions, index, end)) break;
+  }
   return { start, end };
+}
+
+/** Whether `offset` is inside one of the mentions near `mentions[index]` (those starting at most SENTENCE_REACH before it). */
+function insideMention(mentions: readonly Mention[], index: number, offset: number): boolean {
+  for (let k = index - 1; k >= 0 && mentions[k]!.end > offset - SENTENCE_REACH; k--) {
+    if (mentions[k]!.start <= offset && offset < mentions[k]!.end) return true;
+  }
+  for (let k = index + 1; k < mentions.length && mentions[k]!.start <= offset; k++) {
+    if (offset < mentions[k]!.end) return true;
+  }
+  return false;
+}
+
+function isSentencePunctuation(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002;
 }
 
 function isSentenceEnd(window: TextWindow, at: number): boolean {
   const c = codeAt(window, at);
-  if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x3002) return false;
+  if (!isSentencePunctuation(c)) return false;
   if (c === 0x3002) return true; // 。 ends a sentence in Chinese
   const next = codeAt(window, at + 1);
   if (!(next === 0x20 || next === 0x0a || next === 0x0d || next === 0xa0 || next === 0x09 || Number.isNaN(next))) return false;
   let i = at + 1;
   while (i < window.length && (codeAt(window, i) === 0x20 || codeAt(window, i) === 0xa0 || codeAt(window, i) === 0x09)) i++;
   if (i >= window.length) return true;
-  const following = window.text[i - window.base]!;
-  return following === '\n' || following === '\r' || /[\p{Lu}\p{N}"“'‘*#([-]/u.test(following);
+  return startsSentence(codeAt(window, i));
 }
+
+/** What may follow the end of a sentence: a line break, a capital letter, a digit, a quote, `*`, `#`, `(`, `[` or `-`. */
+function startsSentence(c: number): boolean {
+  if (c < 0x80) return c === 0x0a || c === 0x0d || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x2a || c === 0x23 || c === 0x28 || c === 0x5b || c === 0x2d;
+  return NON_ASCII_SENTENCE_START.test(String.fromCharCode(c));
+}
+
+const NON_ASCII_SENTENCE_START = /[\p{Lu}\p{N}“‘]/u;
+

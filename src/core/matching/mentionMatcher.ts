@@ -1,10 +1,10 @@
 import type { Knowledge } from '../knowledge/knowledge';
-import { charFlags, charInfo, foldedOf, DIGIT, LOWER, MARK, UNSPACED, WORD_PART, WORD_START } from './characters';
-import { FigureRanker } from './figureRanking';
+import { charFlags, charInfo, charInfoTable, DIGIT, foldedOf, MARK, PLAIN, UNSPACED, WORD_PART } from './characters';
+import { FigureRanker, NO_COUNTRY, ParagraphBreaks } from './figureRanking';
 import type { Mention } from './mention';
-import { NameTrie } from './nameTrie';
-import { compileName, hashStep, type NamePattern, type PatternTarget } from './namePatterns';
-import { matchPattern, matchPercentSign } from './patternMatching';
+import { FIRST_WORD_FILTER_MASK, NameTrieBuilder, type NameTrie } from './nameTrie';
+import { compileName, HASH_BITS, hashStep, type NamePattern, type PatternTarget } from './namePatterns';
+import { matchPercentSign } from './patternMatching';
 import { wholeText, type TextWindow } from './textWindow';
 
 /** The subset of a cancellation token the core needs, so it never depends on `vscode`. */
@@ -26,6 +26,11 @@ export type ScanEntry = Mention | SkippedFigure;
 
 /** How many characters are scanned between two looks at the cancellation token. */
 const CANCELLATION_STRIDE = 1 << 16;
+/** How many characters {@link MentionMatcher.scan} scans before ranking the figures behind: the text stays in the cache. */
+const RANKING_STRETCH = 1 << 13;
+
+const OFFICIAL = 0;
+const COUNTRY = 1;
 
 const DOT = 0x2e;
 const COMMA = 0x2c;
@@ -38,6 +43,13 @@ const COMMA = 0x2c;
  */
 export class MentionMatcher {
   private readonly names: NameTrie;
+  private readonly word: WordState = { inWord: 0, hash: 0 };
+  /** While {@link scan} runs: the country number of each mention found, for ranking its figures. */
+  private countries: number[] | undefined;
+  /** While {@link scan} runs: its blank lines, for ranking figures. */
+  private paragraphs: ParagraphBreaks | undefined;
+  /** What each name of the trie stands for: the official's id or the country code (its tag tells which, see {@link tagOf}). */
+  private readonly targetKeys: readonly string[];
   private readonly figures: FigureRanker;
   /**
    * How many white-space runs one match attempt may cross: one per white-space gap of the longest name,
@@ -46,31 +58,56 @@ export class MentionMatcher {
   readonly reachInChunks: number;
 
   constructor(knowledge: Knowledge) {
-    const patterns: NamePattern[] = [];
-    const add = (text: string, target: PatternTarget): void => {
+    this.figures = new FigureRanker(knowledge);
+    // Each name is compiled, added and dropped: with 100,000 names, keeping the compiled forms until
+    // the end costs more in garbage collection than compiling them.
+    const names = new NameTrieBuilder();
+    const keys: string[] = [];
+    let reach = 2;
+    const add = (text: string, target: PatternTarget, key: string, tag: number): void => {
       const pattern = compileName(text, target);
-      if (pattern) patterns.push(pattern);
+      if (!pattern) return;
+      names.add(pattern, tag);
+      keys.push(key);
+      reach = Math.max(reach, whiteSpaceGaps(pattern));
     };
     for (const official of knowledge.officials.values()) {
       const target = { kind: 'official', id: official.id } as const;
-      add(official.name, target);
-      for (const alias of official.aliases) add(alias, target);
+      const tag = tagOf(OFFICIAL, this.figures.officialCountry(official.id));
+      add(official.name, target, official.id, tag);
+      for (const alias of official.aliases) add(alias, target, official.id, tag);
     }
     for (const country of knowledge.countries.values()) {
       const target = { kind: 'country', code: country.code } as const;
-      add(country.name, target);
-      for (const alias of country.aliases) add(alias, target);
+      const tag = tagOf(COUNTRY, this.figures.countryNumber(country.code));
+      add(country.name, target, country.code, tag);
+      for (const alias of country.aliases) add(alias, target, country.code, tag);
     }
-    this.names = new NameTrie(patterns);
-    this.reachInChunks = patterns.reduce((most, p) => Math.max(most, whiteSpaceGaps(p)), 2);
-    this.figures = new FigureRanker(knowledge);
+    this.names = names.build();
+    this.targetKeys = keys;
+    this.reachInChunks = reach;
   }
 
   /** Every mention in `text`, sorted by offset, never overlapping. Empty if cancelled. */
   scan(text: string, cancellation?: Cancellation): Mention[] {
     const mentions: Mention[] = [];
-    if (this.scanInto(text, 0, mentions, false, cancellation) < 0) return [];
-    this.figures.rank(wholeText(text), mentions);
+    const countries: number[] = [];
+    const paragraphs = new ParagraphBreaks(wholeText(text), true);
+    const ranking = this.figures.rankDuringScan(text, mentions, countries, paragraphs);
+    this.countries = countries;
+    this.paragraphs = paragraphs;
+    try {
+      // In stretches, ranking the figures behind each (see ScanRanking).
+      for (let at = 0; at < text.length; ) {
+        if (at > 0 && cancellation?.isCancellationRequested) return [];
+        at = this.scanInto(text, 0, mentions, false, undefined, at, at + RANKING_STRETCH);
+        ranking.rankUpTo(at);
+      }
+      ranking.rankUpTo(text.length);
+    } finally {
+      this.countries = undefined;
+      this.paragraphs = undefined;
+    }
     return mentions;
   }
 
@@ -105,58 +142,107 @@ export class MentionMatcher {
     return this.figures.tariffsWithRate(rate);
   }
 
-  /** The scan proper, from `from` until it has passed `until`; returns where it stopped, or -1 if cancelled. */
+  /**
+   * The scan proper, from `from` until it has passed `until`; returns where it stopped, or -1 if cancelled.
+   *
+   * {@link readPlain} steps over letters, spaces and punctuation without a branch per word, and stops
+   * where a word ends that some name may start with, or at a character it leaves to this loop: digits
+   * (figures), combining marks, scripts without spaces, line breaks, characters not seen before. The
+   * words and names found are those of the word-by-word rules of patternMatching.ts.
+   */
   private scanInto(text: string, base: number, out: ScanEntry[], keepSkipped: boolean, cancellation?: Cancellation, from = 0, until = text.length): number {
-    const names = this.names;
     const n = text.length;
+    const names = this.names;
+    const filter = names.firstWords;
+    const paragraphs = this.paragraphs;
     // A word or match that starts before `until` is read to its end, past `until` if need be.
     const stop = Math.min(until, n);
-    let nextCheck = from + CANCELLATION_STRIDE;
+    const word = this.word;
+    word.inWord = 0;
+    word.hash = 0;
+    /** Where the scan last started afresh (after a name, a figure, a word): no word starts before it. */
+    let floor = from;
     let i = from;
     while (i < stop) {
-      if (i >= nextCheck) {
-        if (cancellation?.isCancellationRequested) return -1;
-        nextCheck = i + CANCELLATION_STRIDE;
-      }
-      const info = charInfo(text.charCodeAt(i));
-      if ((info & WORD_START) === 0) {
-        i++;
-        continue;
-      }
-      // Read the word, hashing its folded characters as we go (marks are skipped).
-      const start = i;
-      let hash = hashStep(0, foldedOf(info));
-      i++;
-      if ((info & UNSPACED) === 0) {
-        while (i < n) {
-          const next = charInfo(text.charCodeAt(i));
-          if ((next & WORD_PART) === 0) break;
-          if ((next & MARK) === 0) hash = hashStep(hash, foldedOf(next));
+      if (i > from && cancellation?.isCancellationRequested) return -1;
+      const chunkEnd = Math.min(stop, i + CANCELLATION_STRIDE);
+      while (i < chunkEnd) {
+        i = readPlain(text, i, chunkEnd, charInfoTable, filter, word);
+        if (i >= chunkEnd) break;
+        const info = charInfo(text.charCodeAt(i)) | 0;
+        if (info & PLAIN) {
+          // Not seen before (the table has it now: read on), or the end of a word that may start a name.
+          if (!word.inWord || info & WORD_PART) continue;
+          const end = names.mayStart(word.hash) ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out) : -1;
+          word.inWord = 0;
+          word.hash = 0;
+          i = end > i ? end : i + 1;
+          floor = i;
+        } else if (info & MARK) {
+          // Inside a word the hash skips it; outside one it is ignored.
           i++;
+        } else if (info & DIGIT) {
+          if (word.inWord) {
+            word.hash = hashStep(word.hash, foldedOf(info));
+            i++;
+            continue;
+          }
+          // A word that starts with a digit is a figure or nothing.
+          const digitsEnd = wordEnd(text, i + 1);
+          const figureEnd = this.matchFigure(text, i, digitsEnd, base, out, keepSkipped);
+          i = figureEnd > 0 ? figureEnd : digitsEnd;
+          floor = i;
+        } else {
+          // A line break or a character of a script without spaces: it ends the word before it.
+          if (word.inWord) {
+            word.inWord = 0;
+            const end = names.mayStart(word.hash) ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out) : -1;
+            word.hash = 0;
+            if (end >= 0) {
+              i = floor = end;
+              continue;
+            }
+          }
+          if (info & UNSPACED) {
+            // A word of its own.
+            const single = hashStep(0, foldedOf(info));
+            const end = names.mayStart(single) ? this.nameAt(text, i, i + 1, single, base, out) : -1;
+            i = floor = end >= 0 ? end : i + 1;
+          } else {
+            paragraphs?.lineBreak(i);
+            i = floor = i + 1;
+          }
         }
       }
-      if (info & DIGIT) {
-        const figureEnd = this.matchFigure(text, start, i, base, out, keepSkipped);
-        if (figureEnd > 0) i = figureEnd;
-        continue;
+    }
+    if (word.inWord) {
+      // The last word, read to its end.
+      let hash = word.hash;
+      const end = wordEnd(text, i);
+      for (; i < end; i++) {
+        const info = charInfo(text.charCodeAt(i));
+        if ((info & MARK) === 0) hash = hashStep(hash, foldedOf(info));
       }
-      if (!names.mayStart(hash)) continue;
-      for (const { pattern } of names.candidatesAt(text, hash, i)) {
-        if (pattern.singleWord && (info & LOWER) !== 0) continue;
-        if (pattern.acronym && hasLowerCase(text, start, i)) continue;
-        const end = matchPattern(text, pattern, start);
-        if (end < 0) continue;
-        const target = pattern.target;
-        out.push(
-          target.kind === 'official'
-            ? { kind: 'official', start: start + base, end: end + base, officialId: target.id }
-            : { kind: 'country', start: start + base, end: end + base, code: target.code },
-        );
-        i = end;
-        break;
-      }
+      word.inWord = 0;
+      if (names.mayStart(hash)) i = Math.max(i, this.nameAt(text, wordStartBefore(text, end, floor), end, hash, base, out));
     }
     return i;
+  }
+
+  /** Adds the name that matches at the word [start, end) (folded hash `hash`) to `out`; returns its end, or -1. */
+  private nameAt(text: string, start: number, end: number, hash: number, base: number, out: ScanEntry[]): number {
+    const names = this.names;
+    const index = names.longestAt(text, start, end, hash);
+    if (index < 0) return -1;
+    const matchEnd = names.matchEnd;
+    const tag = names.matchTag;
+    out.push(
+      (tag & 1) === OFFICIAL
+        ? { kind: 'official', start: start + base, end: matchEnd + base, officialId: this.targetKeys[index]! }
+        : { kind: 'country', start: start + base, end: matchEnd + base, code: this.targetKeys[index]! },
+    );
+    this.countries?.push(tag >> 1);
+    return matchEnd;
   }
 
   /** Tries a tariff figure at a run of digits [start, digitsEnd); returns its end, or 0. */
@@ -177,19 +263,79 @@ export class MentionMatcher {
     if (end < 0) return 0;
     const rate = Number(text.slice(start, numberEnd));
     const tariffIds = this.figures.tariffsWithRate(rate);
-    if (tariffIds) out.push({ kind: 'figure', start: start + base, end: end + base, rate, tariffIds });
+    if (tariffIds) {
+      out.push({ kind: 'figure', start: start + base, end: end + base, rate, tariffIds });
+      this.countries?.push(NO_COUNTRY);
+    }
     else if (keepSkipped) out.push({ kind: 'skipped', start: start + base, end: end + base });
     return end;
   }
 }
 
-function hasLowerCase(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (charFlags(text.charCodeAt(k)) & LOWER) return true;
-  return false;
+/** A name's tag in the trie: what it stands for (OFFICIAL or COUNTRY) and the country number that counts when ranking figures. */
+function tagOf(kind: number, country: number): number {
+  return country * 2 + kind;
+}
+
+/** The word {@link readPlain} is in: 1 or 0, the folded hash of its characters so far (0 outside words). */
+interface WordState {
+  inWord: number;
+  hash: number;
+}
+
+/**
+ * The scan's inner loop: steps over PLAIN characters, from `from` until `stop`, keeping the word it is
+ * in as numbers updated with masks rather than branches; returns where it stopped: at `stop`, at a
+ * character that is not PLAIN, or where a word ends whose hash is in the first-word filter.
+ *
+ * One branch per character that is almost never taken: where a word ends, its hash is looked up in
+ * the filter, and elsewhere the lookup reads one fixed place. Mispredicted branches at word ends, a
+ * function call, or a filter probe per character at random places (slow when other programs share the
+ * cache) each cost more than the whole step.
+ */
+function readPlain(text: string, from: number, stop: number, table: Readonly<Int32Array>, filter: Uint32Array, word: WordState): number {
+  let inWord = word.inWord;
+  let hash = word.hash;
+  let i = from;
+  for (; i < stop; i++) {
+    const info = table[text.charCodeAt(i)]!;
+    if ((info & PLAIN) === 0) break;
+    const part = info & WORD_PART;
+    const ended = inWord & (part ^ 1);
+    const probe = hash & -ended;
+    if ((ended & (filter[(probe >>> 5) & FIRST_WORD_FILTER_MASK]! >>> (probe & 31))) !== 0) break;
+    // Outside words the hash is 0, so a new word's hash starts from 0.
+    hash = ((Math.imul(hash, 31) + foldedOf(info)) & HASH_BITS) & -part;
+    inWord = part;
+  }
+  word.inWord = inWord;
+  word.hash = hash;
+  return i;
+}
+
+/** Where the word that ends at `end` starts: its letters, digits and marks, not before `floor`, and not at a mark. */
+function wordStartBefore(text: string, end: number, floor: number): number {
+  let start = end;
+  while (start > floor && (charInfo(text.charCodeAt(start - 1)) & WORD_PART) !== 0) start--;
+  while ((charInfo(text.charCodeAt(start)) & MARK) !== 0) start++;
+  return start;
+}
+
+/** The end of the word whose characters continue at `at` (letters, digits, marks). */
+function wordEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (charInfo(text.charCodeAt(i)) & WORD_PART) !== 0) i++;
+  return i;
 }
 
 function whiteSpaceGaps(pattern: NamePattern): number {
   let gaps = 0;
-  for (const gap of [...pattern.gaps, pattern.trailing]) for (const c of gap) if (c === ' ') gaps++;
-  return gaps;
+  for (const gap of pattern.gaps) gaps += spacesIn(gap);
+  return gaps + spacesIn(pattern.trailing);
+}
+
+function spacesIn(gap: string): number {
+  let spaces = 0;
+  for (let i = 0; i < gap.length; i++) if (gap.charCodeAt(i) === 0x20) spaces++;
+  return spaces;
 }

@@ -25,12 +25,15 @@ export interface NamePattern {
 /** The English pronoun is never a mention, even where it is someone's surname. */
 const NEVER_ALONE = new Set(['he']);
 
+/** The bits {@link hashStep} keeps. */
+export const HASH_BITS = 0x3fffffff;
+
 /**
  * One step of the folded-word hash. Kept to 30 bits so that it is always a small integer to V8: larger
- * values are boxed as heap numbers, which costs an allocation per word and slows every Map lookup.
+ * values are boxed as heap numbers, which costs an allocation per word.
  */
 export function hashStep(hash: number, folded: number): number {
-  return (Math.imul(hash, 31) + folded) & 0x3fffffff;
+  return (Math.imul(hash, 31) + folded) & HASH_BITS;
 }
 
 export function hashWord(word: string): number {

@@ -1,105 +1,404 @@
-import { charInfo, foldedOf, MARK, WORD_PART, WORD_START } from './characters';
-import { hashStep, hashWord, patternLength, type NamePattern, type PatternTarget } from './namePatterns';
-import { matchGap } from './patternMatching';
+import { charInfo, charInfoTable, foldedOf, LOWER, MARK, WORD_PART, WORD_START } from './characters';
+import { hashStep, hashWord, patternLength, type NamePattern } from './namePatterns';
+import { matchGap, withPossessive } from './patternMatching';
 
-/** 2^20 bits: few false positives with 100,000 first words, and small enough to stay in the CPU cache. */
-const FIRST_WORD_FILTER_BYTES = 1 << 17;
+/** The first-word filter: 2^20 bits, few false positives with 100,000 first words, small enough to stay in the CPU cache. */
+const FIRST_WORD_FILTER_WORDS = 1 << 15;
+/** Masks a hash shifted right by 5 to a word of the filter. */
+export const FIRST_WORD_FILTER_MASK = FIRST_WORD_FILTER_WORDS - 1;
 
-/** A pattern with its place in the order candidates are tried: longest first, officials before countries, then definition order. */
-export interface RankedPattern {
-  readonly pattern: NamePattern;
-  readonly priority: number;
-}
+/** No node, gap or name; also the parent and the gap of the first words of names. */
+const NONE = -1;
 
-interface TrieNode {
-  /** Patterns whose words have all been seen when this node is reached. */
-  readonly patterns: RankedPattern[];
-  /** The words that may come next, grouped by the gap literal before them (usually just ' '). */
-  readonly next: { readonly gap: string; readonly words: Map<number, TrieNode> }[];
-}
+// A node is a slot of the open-addressing table `nodes`, found by its key (parent node, gap, hash of
+// its word) and holding everything a walk needs in one 64-byte slot: one read of memory per word.
+const SLOT = 16;
+const PARENT = 0;
+const GAP = 1;
+const HASH = 2;
+/** Its word's length; 0 marks an empty slot (words are never empty). */
+const WORD_LENGTH = 3;
+/** The node's names are the records `patterns[PATTERN_START, PATTERN_START + PATTERN_COUNT)`. */
+const PATTERN_START = 4;
+const PATTERN_COUNT = 5;
+/** The gaps after which words may follow: the first here (most nodes have one, ' '), the others in `moreGaps` from MORE_GAPS. */
+const FIRST_GAP = 6;
+const GAP_COUNT = 7;
+const MORE_GAPS = 8;
+/** The word, folded: two characters per number, or (when longer than INLINE_CHARS) its offset in `chars`. */
+const WORD = 9;
+const INLINE_CHARS = (SLOT - WORD) * 2;
+
+// A name is a record of PATTERN numbers in `patterns`, next to the other names of its node. Names
+// are tried longest first (folded LENGTH), then officials before countries (FLAGS), then in the order
+// added (INDEX).
+const PATTERN = 8;
+const LENGTH = 0;
+const INDEX = 1;
+const FLAGS = 2;
+/** Its trailing punctuation, an index into `gaps`, or NONE. */
+const TRAILING = 3;
+/** The number it was added with. */
+const TAG = 4;
+
+const SINGLE_WORD = 1;
+const ACRONYM = 2;
+const COUNTRY_NAME = 4;
+
+/** A slot of the builder's key table: parent, gap, hash, first node + 1 (0: empty). */
+const KEY = 4;
 
 /**
- * All names by their folded words, one word per level, so a scan looks up the word n-grams it reads
- * instead of trying every name that shares a first word (10,000 names share a few first words such as
- * titles and given names). Finding a candidate only narrows the search: each is still verified by the
- * exact matcher, in priority order, so hash collisions cannot change a result.
+ * All names by their folded words, one word per level, so a scan reads each word of the text once and
+ * looks up the word n-grams it reads instead of trying every name that shares a first word (10,000
+ * names share a few first words such as titles and given names).
+ *
+ * Everything lives in flat typed arrays of fixed-size records: a note mentions thousands of different
+ * names, each in a different corner of the knowledge, and a walk through objects and maps costs a
+ * cache miss per object (a dozen per mention), which took longer than reading the whole note. Here a
+ * word costs one table slot, which holds the node with its word; a name, one record.
+ *
+ * Words are compared exactly (folded, marks skipped), so a path through the trie is a match of the
+ * words and the gaps between them by the rules of `matchPattern`; what is left to check per name is
+ * its case rule and its trailing punctuation. The equivalence tests hold the result to `matchPattern`
+ * tried for every name at every word.
  */
 export class NameTrie {
-  private readonly roots = new Map<number, TrieNode>();
   /**
    * A bit per first-word hash (modulo its size) that some name starts with. Most words of a note start
-   * no name; this answers that with one array read, where a Map lookup costs ten times as much.
+   * no name; this answers that with one array read, where a table probe costs several times as much.
    */
-  readonly firstWords = new Uint8Array(FIRST_WORD_FILTER_BYTES);
-  /** Reused by {@link candidatesAt}, which runs for every word that starts a name. */
-  private readonly found: RankedPattern[] = [];
+  readonly firstWords: Uint32Array;
+  /** Where the match found by the last {@link longestAt} ends, possessive included, and the tag of its name. */
+  matchEnd = 0;
+  matchTag = 0;
 
-  constructor(patterns: readonly NamePattern[]) {
-    // The order as one number (smaller first), so that no sort of all names is needed: only the few
-    // candidates found at one place are ever sorted. Exact for up to 2^21 names of any length.
-    patterns.forEach((pattern, order) => this.add({ pattern, priority: -patternLength(pattern) * 2 ** 22 + targetRank(pattern.target) * 2 ** 21 + order }));
+  private readonly nodes: Int32Array;
+  private readonly nodeMask: number;
+  private readonly nodeShift: number;
+  /** Words longer than INLINE_CHARS. */
+  private readonly chars: Uint16Array;
+  private readonly moreGaps: Int32Array;
+  /** The distinct gap literals and trailing punctuation of all names (a few: ' ', '-', '.', …). */
+  private readonly gaps: readonly string[];
+  /** Name records, each node's together. */
+  private readonly patterns: Int32Array;
+
+  // The walk's state: the best name so far, and the word the names start with.
+  private best = NONE;
+  private bestLength = 0;
+  private bestFlags = 0;
+  private bestIndex = 0;
+  private bestEnd = 0;
+  private firstInfo = 0;
+  private firstStart = 0;
+  private firstEnd = 0;
+
+  /** Use {@link NameTrieBuilder}. */
+  constructor(builder: NameTrieBuilder) {
+    this.firstWords = builder.firstWords;
+    this.gaps = builder.gapList;
+    const count = builder.nodeWord.length;
+    // At most half full, so that a miss ends after a probe or two.
+    let bits = 4;
+    while (1 << bits < count * 2) bits++;
+    this.nodeMask = (1 << bits) - 1;
+    this.nodeShift = 32 - bits;
+    const nodes = new Int32Array((1 << bits) * SLOT);
+    const slotOfNode = new Int32Array(count);
+    const chars: number[] = [];
+    const moreGaps: number[] = [];
+    const patterns = new Int32Array(builder.names.length);
+    let patternCount = 0;
+    // Parents were made before their children, so their slots are known when the children are placed.
+    for (let node = 0; node < count; node++) {
+      const parent = builder.nodeParent[node]!;
+      const parentSlot = parent === NONE ? NONE : slotOfNode[parent]!;
+      const gap = builder.nodeGap[node]!;
+      const hash = builder.nodeHash[node]!;
+      let slot = slotOf(parentSlot, gap, hash) >>> this.nodeShift;
+      while (nodes[slot * SLOT + WORD_LENGTH] !== 0) slot = (slot + 1) & this.nodeMask;
+      slotOfNode[node] = slot;
+      const at = slot * SLOT;
+      nodes[at + PARENT] = parentSlot;
+      nodes[at + GAP] = gap;
+      nodes[at + HASH] = hash;
+      const word = builder.nodeWord[node]!;
+      nodes[at + WORD_LENGTH] = word.length;
+      if (word.length <= INLINE_CHARS) {
+        for (let k = 0; k < word.length; k++) nodes[at + WORD + (k >> 1)]! |= word.charCodeAt(k) << ((k & 1) * 16);
+      } else {
+        nodes[at + WORD] = chars.length;
+        for (let k = 0; k < word.length; k++) chars.push(word.charCodeAt(k));
+      }
+      let gapCount = 0;
+      nodes[at + FIRST_GAP] = NONE;
+      nodes[at + MORE_GAPS] = moreGaps.length;
+      for (let link = builder.nodeFirstGapLink[node]!; link !== NONE; link = builder.gapLinkNext[link]!) {
+        if (gapCount === 0) nodes[at + FIRST_GAP] = builder.gapLinkGap[link]!;
+        else moreGaps.push(builder.gapLinkGap[link]!);
+        gapCount++;
+      }
+      nodes[at + GAP_COUNT] = gapCount;
+      nodes[at + PATTERN_START] = patternCount;
+      for (let index = builder.nodeFirstPattern[node]!; index !== NONE; index = builder.patternNext[index]!) {
+        for (let field = 0; field < PATTERN; field++) patterns[patternCount * PATTERN + field] = builder.names[index * PATTERN + field]!;
+        patternCount++;
+      }
+      nodes[at + PATTERN_COUNT] = patternCount - nodes[at + PATTERN_START]!;
+    }
+    this.nodes = nodes;
+    this.chars = Uint16Array.from(chars);
+    this.moreGaps = Int32Array.from(moreGaps);
+    this.patterns = patterns;
   }
 
   /** False when no name starts with a word of this folded hash; true when one may. */
   mayStart(firstWordHash: number): boolean {
-    return (this.firstWords[(firstWordHash >>> 3) & (FIRST_WORD_FILTER_BYTES - 1)]! & (1 << (firstWordHash & 7))) !== 0;
+    return ((this.firstWords[(firstWordHash >>> 5) & FIRST_WORD_FILTER_MASK]! >>> (firstWordHash & 31)) & 1) !== 0;
   }
 
   /**
-   * The patterns that may match at a word of `text` starting a name (hash `firstWordHash`, ending at
-   * `wordEnd`), best first. The array is reused by the next call.
+   * The name that matches at the word [start, end) of `text` (folded hash `hash`), first in the order
+   * of the rules (longest, then officials, then as added): its index in the order added, with
+   * {@link matchEnd} and {@link matchTag} set; or -1 when none matches.
    */
-  candidatesAt(text: string, firstWordHash: number, wordEnd: number): readonly RankedPattern[] {
-    const found = this.found;
-    found.length = 0;
-    const root = this.roots.get(firstWordHash);
-    if (root) collect(text, root, wordEnd, found);
-    if (found.length > 1) found.sort((a, b) => a.priority - b.priority);
-    return found;
+  longestAt(text: string, start: number, end: number, hash: number): number {
+    this.best = NONE;
+    this.bestLength = -1;
+    this.firstInfo = charInfo(text.charCodeAt(start)) | 0;
+    this.firstStart = start;
+    this.firstEnd = end;
+    const node = this.find(NONE, NONE, hash, text, start, end);
+    if (node !== NONE) this.walk(text, node, end);
+    if (this.best === NONE) return NONE;
+    this.matchEnd = withPossessive(text, this.bestEnd);
+    this.matchTag = this.patterns[this.best * PATTERN + TAG]!;
+    return this.patterns[this.best * PATTERN + INDEX]!;
   }
 
-  private add(ranked: RankedPattern): void {
-    const { words, gaps } = ranked.pattern;
-    const first = hashWord(words[0]!);
-    this.firstWords[(first >>> 3) & (FIRST_WORD_FILTER_BYTES - 1)]! |= 1 << (first & 7);
-    let node = child(this.roots, first);
-    for (let w = 1; w < words.length; w++) {
-      const gap = gaps[w - 1]!;
-      let edge = node.next.find((e) => e.gap === gap);
-      if (!edge) {
-        edge = { gap, words: new Map() };
-        node.next.push(edge);
-      }
-      node = child(edge.words, hashWord(words[w]!));
+  /** Tries the names that end at `node` (the text matched up to `at`), then follows each gap that matches. */
+  private walk(text: string, node: number, at: number): void {
+    const nodes = this.nodes;
+    const slot = node * SLOT;
+    const patterns = this.patterns;
+    const patternEnd = nodes[slot + PATTERN_START]! + nodes[slot + PATTERN_COUNT]!;
+    for (let p = nodes[slot + PATTERN_START]!; p < patternEnd; p++) {
+      const fields = p * PATTERN;
+      const length = patterns[fields + LENGTH]!;
+      const flags = patterns[fields + FLAGS]!;
+      const index = patterns[fields + INDEX]!;
+      if (length < this.bestLength || (length === this.bestLength && !this.breaksTie(flags, index))) continue;
+      // Single words only Capitalized or ALL CAPS; an acronym only in capitals.
+      if ((flags & SINGLE_WORD) !== 0 && (this.firstInfo & LOWER) !== 0) continue;
+      if ((flags & ACRONYM) !== 0 && hasLowerCase(text, this.firstStart, this.firstEnd)) continue;
+      const trailing = patterns[fields + TRAILING]!;
+      const end = trailing === NONE ? at : matchGap(text, at, this.gaps[trailing]!);
+      if (end < 0) continue;
+      this.best = p;
+      this.bestLength = length;
+      this.bestFlags = flags;
+      this.bestIndex = index;
+      this.bestEnd = end;
     }
-    node.patterns.push(ranked);
+    const gapCount = nodes[slot + GAP_COUNT]!;
+    for (let k = 0; k < gapCount; k++) {
+      const gap = k === 0 ? nodes[slot + FIRST_GAP]! : this.moreGaps[nodes[slot + MORE_GAPS]! + k - 1]!;
+      const wordStart = matchGap(text, at, this.gaps[gap]!);
+      if (wordStart < 0) continue;
+      const wordEnd = readWord(text, wordStart);
+      if (wordEnd < 0) continue;
+      const next = this.find(node, gap, lastWordHash, text, wordStart, wordEnd);
+      if (next !== NONE) this.walk(text, next, wordEnd);
+    }
+  }
+
+  /** Whether a name as long as the best so far comes before it: an official before a country, then the one added first. */
+  private breaksTie(flags: number, index: number): boolean {
+    const country = flags & COUNTRY_NAME;
+    const bestCountry = this.bestFlags & COUNTRY_NAME;
+    return country !== bestCountry ? country === 0 : index < this.bestIndex;
+  }
+
+  /** The node reached from `parent` after `gap` by the word [start, end) of `text`, of folded hash `hash`; or NONE. */
+  private find(parent: number, gap: number, hash: number, text: string, start: number, end: number): number {
+    const nodes = this.nodes;
+    let slot = slotOf(parent, gap, hash) >>> this.nodeShift;
+    for (;;) {
+      const at = slot * SLOT;
+      const length = nodes[at + WORD_LENGTH]!;
+      if (length === 0) return NONE;
+      // Different words with the same key (a hash collision) each have a slot: keep probing.
+      if (nodes[at + HASH] === hash && nodes[at + PARENT] === parent && nodes[at + GAP] === gap && this.sameWord(text, start, end, at, length)) return slot;
+      slot = (slot + 1) & this.nodeMask;
+    }
+  }
+
+  /** Whether the word [start, end) of `text`, folded and without its marks, is the word of the node at `at`. */
+  private sameWord(text: string, start: number, end: number, at: number, length: number): boolean {
+    const nodes = this.nodes;
+    const chars = this.chars;
+    const inline = length <= INLINE_CHARS;
+    const offset = nodes[at + WORD]!;
+    let k = 0;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      let info = charInfoTable[code]!;
+      if (info === 0) info = charInfo(code) | 0;
+      // Words never start with a mark: the scanner and readWord begin them elsewhere.
+      if ((info & MARK) !== 0 && i > start) continue;
+      if (k === length) return false;
+      const expected = inline ? (nodes[at + WORD + (k >> 1)]! >>> ((k & 1) * 16)) & 0xffff : chars[offset + k]!;
+      if (foldedOf(info) !== expected) return false;
+      k++;
+    }
+    return k === length;
   }
 }
 
-function child(nodes: Map<number, TrieNode>, hash: number): TrieNode {
-  let node = nodes.get(hash);
-  if (!node) {
-    node = { patterns: [], next: [] };
-    nodes.set(hash, node);
+/**
+ * Collects the names one by one (so that their compiled forms need not all be kept), then makes the
+ * trie. Names are numbered in the order added; that order breaks ties.
+ */
+export class NameTrieBuilder {
+  readonly firstWords = new Uint32Array(FIRST_WORD_FILTER_WORDS);
+  readonly nodeWord: string[] = [];
+  readonly nodeParent: number[] = [];
+  readonly nodeGap: number[] = [];
+  readonly nodeHash: number[] = [];
+  // Each node's gaps and names, as linked lists (no array per node while building).
+  readonly nodeFirstGapLink: number[] = [];
+  readonly gapLinkGap: number[] = [];
+  readonly gapLinkNext: number[] = [];
+  readonly nodeFirstPattern: number[] = [];
+  readonly patternNext: number[] = [];
+  /** The names' records (see PATTERN), in the order added. */
+  readonly names: number[] = [];
+  readonly gapList: string[] = [];
+  private readonly gapIndexes = new Map<string, number>();
+  /** The next node with the same key (parent, gap, hash): different words, one hash. */
+  private readonly nodeNextSameKey: number[] = [];
+  /** Key → first node with it, open addressing in slots of KEY numbers (parent, gap, hash, node + 1). */
+  private keys = new Int32Array(16 * KEY);
+  private keyMask = 15;
+  private keyShift = 28;
+  private keyCount = 0;
+
+  /** Adds a name, with a number the trie gives back when it matches; its index is the count of names added before it. */
+  add(name: NamePattern, tag: number): void {
+    const index = this.patternNext.length;
+    const { words, gaps } = name;
+    const first = hashWord(words[0]!);
+    this.firstWords[(first >>> 5) & FIRST_WORD_FILTER_MASK]! |= 1 << (first & 31);
+    let node = this.child(NONE, NONE, words[0]!, first);
+    for (let w = 1; w < words.length; w++) node = this.child(node, this.gapAfter(node, gaps[w - 1]!), words[w]!, hashWord(words[w]!));
+    this.patternNext.push(this.nodeFirstPattern[node]!);
+    this.nodeFirstPattern[node] = index;
+    this.names.push(
+      patternLength(name),
+      index,
+      (name.singleWord ? SINGLE_WORD : 0) | (name.acronym ? ACRONYM : 0) | (name.target.kind === 'country' ? COUNTRY_NAME : 0),
+      name.trailing === '' ? NONE : this.gapIndex(name.trailing),
+      tag,
+      0,
+      0,
+      0,
+    );
   }
-  return node;
+
+  build(): NameTrie {
+    return new NameTrie(this);
+  }
+
+  /** The node reached from `parent` (NONE for first words) after `gap` by `word`, made if new. */
+  private child(parent: number, gap: number, word: string, hash: number): number {
+    const keys = this.keys;
+    let slot = slotOf(parent, gap, hash) >>> this.keyShift;
+    for (;;) {
+      const at = slot * KEY;
+      const first = keys[at + 3]! - 1;
+      if (first === NONE) break;
+      if (keys[at + 2] === hash && keys[at] === parent && keys[at + 1] === gap) {
+        let node = first;
+        for (;;) {
+          if (this.nodeWord[node] === word) return node;
+          const next = this.nodeNextSameKey[node]!;
+          if (next === NONE) break;
+          node = next;
+        }
+        const made = this.makeNode(parent, gap, word, hash);
+        this.nodeNextSameKey[node] = made;
+        return made;
+      }
+      slot = (slot + 1) & this.keyMask;
+    }
+    const made = this.makeNode(parent, gap, word, hash);
+    this.insertKey(parent, gap, hash, made);
+    if (++this.keyCount * 2 > this.keyMask + 1) this.growKeys();
+    return made;
+  }
+
+  private makeNode(parent: number, gap: number, word: string, hash: number): number {
+    this.nodeWord.push(word);
+    this.nodeParent.push(parent);
+    this.nodeGap.push(gap);
+    this.nodeHash.push(hash);
+    this.nodeFirstGapLink.push(NONE);
+    this.nodeFirstPattern.push(NONE);
+    this.nodeNextSameKey.push(NONE);
+    return this.nodeWord.length - 1;
+  }
+
+  private insertKey(parent: number, gap: number, hash: number, node: number): void {
+    let slot = slotOf(parent, gap, hash) >>> this.keyShift;
+    while (this.keys[slot * KEY + 3] !== 0) slot = (slot + 1) & this.keyMask;
+    const at = slot * KEY;
+    this.keys[at] = parent;
+    this.keys[at + 1] = gap;
+    this.keys[at + 2] = hash;
+    this.keys[at + 3] = node + 1;
+  }
+
+  /** Doubles the key table, so that it stays at most half full. */
+  private growKeys(): void {
+    const old = this.keys;
+    this.keys = new Int32Array(old.length * 2);
+    this.keyMask = this.keyMask * 2 + 1;
+    this.keyShift--;
+    for (let at = 0; at < old.length; at += KEY) {
+      if (old[at + 3] !== 0) this.insertKey(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]! - 1);
+    }
+  }
+
+  /** The index of `gap`, recorded as one of `node`'s gaps. */
+  private gapAfter(node: number, gap: string): number {
+    const index = this.gapIndex(gap);
+    for (let link = this.nodeFirstGapLink[node]!; link !== NONE; link = this.gapLinkNext[link]!) if (this.gapLinkGap[link] === index) return index;
+    this.gapLinkGap.push(index);
+    this.gapLinkNext.push(this.nodeFirstGapLink[node]!);
+    this.nodeFirstGapLink[node] = this.gapLinkGap.length - 1;
+    return index;
+  }
+
+  private gapIndex(gap: string): number {
+    let index = this.gapIndexes.get(gap);
+    if (index === undefined) {
+      index = this.gapList.length;
+      this.gapList.push(gap);
+      this.gapIndexes.set(gap, index);
+    }
+    return index;
+  }
 }
 
-function targetRank(target: PatternTarget): number {
-  return target.kind === 'official' ? 0 : 1;
+/** Spreads a key over the table: the top bits of the result are the slot. */
+function slotOf(parent: number, gap: number, hash: number): number {
+  return Math.imul(hash ^ Math.imul(parent + 2, 0x9e3779b1) ^ Math.imul(gap + 2, 0x7feb352d), 0x85ebca6b);
 }
 
-/** Follows the text from a node: each gap that matches, then the word after it. */
-function collect(text: string, node: TrieNode, at: number, found: RankedPattern[]): void {
-  for (const ranked of node.patterns) found.push(ranked);
-  for (const edge of node.next) {
-    const wordStart = matchGap(text, at, edge.gap);
-    if (wordStart < 0) continue;
-    const wordEnd = readWord(text, wordStart);
-    if (wordEnd < 0) continue;
-    const child = edge.words.get(lastWordHash);
-    if (child) collect(text, child, wordEnd, found);
-  }
+function hasLowerCase(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (charInfo(text.charCodeAt(k)) & LOWER) return true;
+  return false;
 }
 
 /** The folded hash of the word read by the last {@link readWord} (a module variable: no allocation per word). */
@@ -112,13 +411,13 @@ let lastWordHash = 0;
  */
 function readWord(text: string, at: number): number {
   if (at >= text.length) return -1;
-  const info = charInfo(text.charCodeAt(at));
+  const info = charInfo(text.charCodeAt(at)) | 0;
   if (info & MARK) return -1;
   let hash = hashStep(0, foldedOf(info));
   let i = at + 1;
   if ((info & WORD_START) !== 0 && (info & WORD_PART) !== 0) {
     while (i < text.length) {
-      const next = charInfo(text.charCodeAt(i));
+      const next = charInfo(text.charCodeAt(i)) | 0;
       if ((next & WORD_PART) === 0) break;
       if ((next & MARK) === 0) hash = hashStep(hash, foldedOf(next));
       i++;

@@ -123,7 +123,7 @@ export function matchPattern(text: string, pattern: NamePattern, start: number):
 }
 
 /** `'s`, `’s` or a lone trailing `'`/`’` belong to the mention. */
-function withPossessive(text: string, end: number): number {
+export function withPossessive(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c !== APOSTROPHE && c !== RIGHT_SINGLE_QUOTE) return end;
   const next = text.charCodeAt(end + 1);
