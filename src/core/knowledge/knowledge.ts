@@ -1,5 +1,5 @@
 import type { TimeSlices } from '../scheduling/timeSlices';
-import { runSteps, runStepsInSlices, type Steps } from './steps';
+import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
 import type { Country, KnowledgeFile, KnowledgeProblem, Official, Tariff, TariffStep, TimelineEvent } from './types';
 
 export interface LinkedStep {

@@ -2,7 +2,7 @@ import { isMap, isSeq, visit, type Document, type YAMLMap } from 'yaml';
 import { TimeSlices } from '../scheduling/timeSlices';
 import { refuseHostileTextInSteps } from './limits';
 import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
-import { runSteps, runStepsInSlices, type Steps } from './steps';
+import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
 import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Range, SourceLocation, Tariff, TimelineEvent } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { runSteps, type Steps } from './steps';
+import { runSteps, type Steps } from '../scheduling/steps';
 import type { KnowledgeProblem } from './types';
 
 /** Deepest `[`/`{` nesting accepted: real files use two or three levels; a parser recursing deeper risks the stack. */

@@ -13,7 +13,7 @@ import {
   type TimelineEvent,
 } from './types';
 import { refuseHostileText } from './limits';
-import { runSteps, type Steps } from './steps';
+import { runSteps, type Steps } from '../scheduling/steps';
 import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from './values';
 
 export interface LoadResult {

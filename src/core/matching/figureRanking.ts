@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Tariff } from '../knowledge/types';
+import { firstStartingAtOrAfter } from './findMention';
 import type { FigureMention, Mention } from './mention';
 import { wholeText, type TextWindow } from './textWindow';
 
@@ -124,8 +125,8 @@ export class FigureRanker {
   rank(window: TextWindow, mentions: Mention[], from = 0, to = mentions.length): void {
     if (from >= to) return;
     // The country of every mention a ranking may read, looked up once.
-    const first = firstIndexAtOrAfter(mentions, mentions[from]!.start - PARAGRAPH_REACH, from);
-    const last = firstIndexAtOrAfter(mentions, mentions[to - 1]!.end + PARAGRAPH_REACH, mentions.length);
+    const first = firstStartingAtOrAfter(mentions, mentions[from]!.start - PARAGRAPH_REACH, from);
+    const last = firstStartingAtOrAfter(mentions, mentions[to - 1]!.end + PARAGRAPH_REACH, mentions.length);
     const countries = new Int32Array(last - first);
     for (let k = first; k < last; k++) {
       const m = mentions[k]!;
@@ -347,18 +348,6 @@ function doubledScore(byRank: number, onRank: number, sameCountry: boolean): num
 
 /** The most {@link doubledScore} gives: both countries named, the imposing one first. */
 const MAX_DOUBLED_SCORE = 5;
-
-/** The first mention at or after `offset` among `mentions[0, upTo)`, by binary search; `upTo` if none. */
-function firstIndexAtOrAfter(mentions: readonly Mention[], offset: number, upTo: number): number {
-  let lo = 0;
-  let hi = upTo;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function codeAt(window: TextWindow, at: number): number {
   return window.text.charCodeAt(at - window.base);

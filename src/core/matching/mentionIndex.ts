@@ -1,3 +1,4 @@
+import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
 import type { TimeSlices } from '../scheduling/timeSlices';
 import { charFlags, LINE_BREAK, SPACE } from './characters';
 import { RANKING_REACH } from './figureRanking';
@@ -65,27 +66,22 @@ export class MentionIndex {
     private readonly sizes: IndexSizes,
   ) {}
 
-  /** Indexes a whole text at once (tests and the benchmark compare against this); undefined if cancelled. */
+  /** Indexes a whole text at once (tests and the benchmark); undefined if cancelled. */
   static build(matcher: MentionMatcher, text: string, cancellation?: Cancellation, sizes = DEFAULT_SIZES): MentionIndex | undefined {
-    const entries = matcher.scanEntries(text, 0, cancellation);
-    if (!entries) return undefined;
-    const { mentions, skipped } = split(entries);
-    matcher.rank({ text, base: 0, length: text.length }, mentions, 0, mentions.length);
-    const index = new MentionIndex(matcher, toBlocks(merged(mentions, skipped), sizes.blockSize), text.length, sizes);
-    index.flat = mentions;
-    return index;
+    return runSteps(MentionIndex.buildSteps(matcher, text, cancellation, sizes));
   }
 
   /**
-   * Indexes a whole text as {@link build} does, with the same result, but in short stretches that let the
-   * host run in between (see {@link TimeSlices}): a 50 MB note never blocks it. Undefined if cancelled,
-   * which is looked at between stretches.
+   * Indexes a whole text as {@link build} does, in short stretches that let the host run in between
+   * (see {@link TimeSlices}): a 50 MB note never blocks it. Undefined if cancelled, which is looked at
+   * between stretches.
    */
-  static async buildInSlices(matcher: MentionMatcher, text: string, slices: TimeSlices, cancellation?: Cancellation, sizes = DEFAULT_SIZES): Promise<MentionIndex | undefined> {
-    const breathe = async (): Promise<boolean> => {
-      await slices.breathe();
-      return !cancellation?.isCancellationRequested;
-    };
+  static buildInSlices(matcher: MentionMatcher, text: string, slices: TimeSlices, cancellation?: Cancellation, sizes = DEFAULT_SIZES): Promise<MentionIndex | undefined> {
+    return runStepsInSlices(MentionIndex.buildSteps(matcher, text, cancellation, sizes), slices);
+  }
+
+  /** Indexing a whole text, in steps: scanning, ranking, cutting into blocks. */
+  private static *buildSteps(matcher: MentionMatcher, text: string, cancellation: Cancellation | undefined, sizes: IndexSizes): Steps<MentionIndex | undefined> {
     const mentions: Mention[] = [];
     const skipped: SkippedFigure[] = [];
     const stretch: ScanEntry[] = [];
@@ -96,29 +92,18 @@ export class MentionIndex {
         if (entry.kind === 'skipped') skipped.push(entry);
         else mentions.push(entry);
       }
-      if (!(await breathe())) return undefined;
+      yield;
+      if (cancellation?.isCancellationRequested) return undefined;
     }
     const window: TextWindow = { text, base: 0, length: text.length };
     for (let from = 0; from < mentions.length; from += sizes.rankStep) {
       // Each figure's ranking reads the text and the unranked mentions around it: any cut gives the same result.
       matcher.rank(window, mentions, from, Math.min(mentions.length, from + sizes.rankStep));
-      if (!(await breathe())) return undefined;
+      yield;
+      if (cancellation?.isCancellationRequested) return undefined;
     }
-    // The blocks, a step of mentions at a time: with a million mentions, even this is long.
-    const blocks: Block[] = [];
-    let k = 0;
-    for (let from = 0; from < mentions.length || k < skipped.length; from += sizes.rankStep) {
-      const to = from + sizes.rankStep < mentions.length ? from + sizes.rankStep : Number.POSITIVE_INFINITY;
-      const end = to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : mentions[to]!.start;
-      const part: ScanEntry[] = [];
-      for (let m = from; m < Math.min(to, mentions.length); m++) {
-        while (k < skipped.length && skipped[k]!.start < mentions[m]!.start) part.push(skipped[k++]!);
-        part.push(mentions[m]!);
-      }
-      while (k < skipped.length && skipped[k]!.start < end) part.push(skipped[k++]!);
-      blocks.push(...toBlocks(part, sizes.blockSize));
-      if (!(await breathe())) return undefined;
-    }
+    const blocks = yield* blocksInSteps(mentions, skipped, sizes);
+    if (cancellation?.isCancellationRequested) return undefined;
     const index = new MentionIndex(matcher, blocks, text.length, sizes);
     index.flat = mentions;
     return index;
@@ -171,7 +156,7 @@ export class MentionIndex {
     const rebuilt = withFresh(local, fresh, start);
     const { mentions, skipped } = split(rebuilt);
     this.rerank(source, mentions, zoneStart, zoneEnd);
-    const blocks = [...before, ...toBlocks(merged(mentions, skipped), this.sizes.blockSize), ...after];
+    const blocks = [...before, ...runSteps(blocksInSteps(mentions, skipped, this.sizes)), ...after];
     return new MentionIndex(this.matcher, blocks, source.length, this.sizes);
   }
 
@@ -270,17 +255,23 @@ function toBlocks(entries: readonly ScanEntry[], size: number): Block[] {
   return blocks;
 }
 
-/** Mentions and skipped figures back in one list, in order. */
-function merged(mentions: readonly Mention[], skipped: readonly SkippedFigure[]): ScanEntry[] {
-  if (skipped.length === 0) return [...mentions];
-  const entries: ScanEntry[] = [];
-  let k = 0;
-  for (const mention of mentions) {
-    while (k < skipped.length && skipped[k]!.start < mention.start) entries.push(skipped[k++]!);
-    entries.push(mention);
+/**
+ * Mentions and skipped figures back in one list, in order, cut into blocks; in steps of `rankStep`
+ * entries, since with a million mentions even this is long.
+ */
+function* blocksInSteps(mentions: readonly Mention[], skipped: readonly SkippedFigure[], sizes: IndexSizes): Steps<Block[]> {
+  const blocks: Block[] = [];
+  let block: ScanEntry[] = [];
+  for (let m = 0, k = 0; m < mentions.length || k < skipped.length; ) {
+    block.push(k < skipped.length && (m === mentions.length || skipped[k]!.start < mentions[m]!.start) ? skipped[k++]! : mentions[m++]!);
+    if (block.length === sizes.blockSize) {
+      blocks.push({ entries: block, delta: 0 });
+      block = [];
+    }
+    if ((m + k) % sizes.rankStep === 0) yield;
   }
-  while (k < skipped.length) entries.push(skipped[k++]!);
-  return entries;
+  if (block.length > 0) blocks.push({ entries: block, delta: 0 });
+  return blocks;
 }
 
 function split(entries: readonly ScanEntry[]): { mentions: Mention[]; skipped: SkippedFigure[] } {

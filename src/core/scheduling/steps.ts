@@ -1,4 +1,4 @@
-import type { TimeSlices } from '../scheduling/timeSlices';
+import type { TimeSlices } from './timeSlices';
 
 /**
  * Long work written once as a generator that yields between small steps, so that it can run either
