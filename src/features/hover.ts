@@ -10,6 +10,9 @@ import type { MentionCache } from '../services/mentionCache';
 import { POLICY_NOTE_SELECTOR } from './policyNote';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
+/** Added to cards shown before the first search for workspace knowledge files has finished. */
+export const STILL_SEARCHING = '_Still looking for knowledge files in this workspace: this card may change in a moment._';
+
 /** Hover cards over officials' names and tariff figures in policy notes. */
 export class MentionHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -24,12 +27,17 @@ export class MentionHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     try {
-      const mentions = await this.cache.mentions(document, token);
+      // A card is a passing answer: on a first start it need not wait for the search for workspace
+      // knowledge files, and says so while that goes on.
+      const mentions = await this.cache.mentions(document, token, 'available');
       if (!mentions) return undefined;
       const mention = findMentionAt(mentions, document.offsetAt(position));
       const card = mention && this.render(mention);
       if (!card) return undefined;
-      return new vscode.Hover(untrustedMarkdown(card), new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)));
+      const range = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
+      const parts = [untrustedMarkdown(card)];
+      if (this.store.searching) parts.push(untrustedMarkdown(STILL_SEARCHING));
+      return new vscode.Hover(parts, range);
     } catch (error) {
       this.logger.error(`Hover failed in ${document.uri.toString()}`, error);
       return undefined;

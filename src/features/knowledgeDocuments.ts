@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { indexKnowledge, type KnowledgeIndex } from '../core/navigation/knowledgeIndex';
 import { BUNDLED_SCHEME } from '../services/bundledKnowledge';
+import { openDocument, openStamp, readKnowledgeFile } from '../services/knowledgeFileReader';
 import type { BundledKnowledge, KnowledgeStore } from '../services/knowledgeStore';
+import type { Logger } from '../services/logger';
 
 /**
  * YAML documents, the bundled knowledge, and knowledge files whatever their language; providers check
@@ -30,6 +32,7 @@ export class KnowledgeDocuments {
   constructor(
     private readonly store: KnowledgeStore,
     readonly bundled: BundledKnowledge,
+    private readonly logger: Logger,
   ) {}
 
   isKnowledgeDocument(document: vscode.TextDocument): boolean {
@@ -39,7 +42,7 @@ export class KnowledgeDocuments {
 
   /** The index of an open document's current text. */
   indexOf(document: vscode.TextDocument): KnowledgeIndex {
-    return this.cached(document.uri, `open:${document.version}`, () => document.getText());
+    return this.cached(document.uri, openStamp(document), () => document.getText());
   }
 
   /** Every knowledge file that feeds the knowledge: the bundled one (when on) and the workspace files. */
@@ -59,19 +62,16 @@ export class KnowledgeDocuments {
   }
 
   private async indexOfFile(uri: vscode.Uri): Promise<KnowledgeIndex | undefined> {
-    const open = openDocument(uri);
-    if (open) return this.indexOf(open);
-    if (uri.toString() === this.bundled.uri.toString()) return this.cached(uri, 'bundled', () => this.bundled.text);
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      const stamp = `disk:${stat.mtime}:${stat.size}`;
-      const hit = this.cache.get(uri.toString());
-      if (hit?.stamp === stamp) return hit.index;
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      return this.cached(uri, stamp, () => text);
-    } catch {
-      // Deleted since the store listed it: the store forgets it on its next update.
-      return undefined;
+    if (uri.toString() === this.bundled.uri.toString() && !openDocument(uri)) return this.cached(uri, 'bundled', () => this.bundled.text);
+    const read = await readKnowledgeFile(uri, this.logger, this.cache.get(uri.toString())?.stamp);
+    switch (read.kind) {
+      case 'text':
+        return this.cached(uri, read.stamp, () => read.text);
+      case 'unchanged':
+        return this.cache.get(uri.toString())?.index;
+      default:
+        // Not readable, or deleted since the store listed it: the store reports it, or forgets it on its next update.
+        return undefined;
     }
   }
 
@@ -85,17 +85,8 @@ export class KnowledgeDocuments {
   }
 }
 
-function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-}
-
-/** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if unreadable. */
-export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = openDocument(uri);
-  if (open) return open.getText();
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+/** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if it cannot be read. */
+export async function currentText(uri: vscode.Uri, logger: Logger): Promise<string | undefined> {
+  const read = await readKnowledgeFile(uri, logger);
+  return read.kind === 'text' ? read.text : undefined;
 }

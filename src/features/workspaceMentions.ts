@@ -27,8 +27,9 @@ export class WorkspaceMentions {
     await this.store.ready();
     const notes = await this.listNotes(token);
     if (!notes) return undefined;
-    const matcher = this.store.mentionMatcher;
-    const scanner = { generation: this.store.generation, scan: matcher.scan.bind(matcher) };
+    const generation = this.store.generation;
+    const matcher = await this.store.mentionMatcher();
+    const scanner = { generation, scan: matcher.scan.bind(matcher) };
     const scanned = await this.index.scanAll(notes, scanner, token, {
       report: (done, total) => progress.report({ message: `${done}/${total} notes` }),
       skipped: (uri, reason) => this.logger.info(`Find mentions: skipped ${uri}: ${reason}`),

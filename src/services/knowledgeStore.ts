@@ -6,13 +6,12 @@ import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
 import { TimeSlices } from '../core/scheduling/timeSlices';
 import { MentionMatcher } from '../core/matching/mentionMatcher';
 import { globToRegExp, matchesAnyGlob } from '../core/workspace/globPattern';
+import { readKnowledgeFile } from './knowledgeFileReader';
 import type { Logger } from './logger';
 import type { RememberedFile, RememberedKnowledge } from './rememberedKnowledge';
 
 /** Edits and file events within this window are handled together. */
 const DEBOUNCE_MS = 150;
-/** Larger knowledge files are not read; they get a diagnostic instead. */
-export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
 /** Texts up to this length are hashed, to skip loading them again unchanged and to remember them. */
 const MAX_HASHED_LENGTH = 1_000_000;
 
@@ -45,9 +44,11 @@ export class KnowledgeStore implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: MergeResult | undefined;
   private mergeCounter = 0;
-  private matcher: MentionMatcher | undefined;
+  /** The matcher of `knowledge`, being built or built. */
+  private matcher: { readonly knowledge: Knowledge; readonly built: Promise<MentionMatcher> } | undefined;
   private discovery: Promise<void> | undefined;
   private generationCounter = 0;
+  private firstSearch = false;
   private disposed = false;
   /**
    * Loads workspace files entry by entry, pausing between stretches of work so the extension host is
@@ -97,6 +98,22 @@ export class KnowledgeStore implements vscode.Disposable {
     return this.discovery;
   }
 
+  /**
+   * Resolves when the knowledge can serve a passing answer such as a hover card: like {@link ready}, but
+   * on a first start with nothing remembered it does not wait for the search for workspace files (VS
+   * Code's file search takes 0.1 s in a small workspace, seconds in a large one); the bundled knowledge
+   * and whatever is loaded serve meanwhile, and {@link searching} says so.
+   */
+  available(): Promise<void> {
+    const ready = this.ready();
+    return this.searching ? Promise.resolve() : ready;
+  }
+
+  /** True during the first search for workspace knowledge files when nothing was remembered: answers may still change. */
+  get searching(): boolean {
+    return this.firstSearch;
+  }
+
   /** Increases with every change, so caches can tell whether they are stale. */
   get generation(): number {
     return this.generationCounter;
@@ -106,10 +123,21 @@ export class KnowledgeStore implements vscode.Disposable {
     return this.merged().knowledge;
   }
 
-  /** The matcher for the current knowledge, built on first use after each change. */
-  get mentionMatcher(): MentionMatcher {
-    this.matcher ??= new MentionMatcher(this.knowledge);
-    return this.matcher;
+  /**
+   * The matcher for the current knowledge, built on first use after each change, in time slices (100,000
+   * names take a third of a second); callers meanwhile share the build.
+   */
+  mentionMatcher(): Promise<MentionMatcher> {
+    const knowledge = this.knowledge;
+    if (this.matcher?.knowledge !== knowledge) {
+      const entry = { knowledge, built: MentionMatcher.buildInSlices(knowledge, new TimeSlices(TimeSlices.yieldToHost)) };
+      // A failed build is not kept: the next request tries again.
+      entry.built.catch(() => {
+        if (this.matcher === entry) this.matcher = undefined;
+      });
+      this.matcher = entry;
+    }
+    return this.matcher.built;
   }
 
   /** Problems by file URI: each file's own, plus cross-file ones (duplicates, unknown references). */
@@ -165,14 +193,20 @@ export class KnowledgeStore implements vscode.Disposable {
     const merged = await mergeKnowledgeInSlices(...this.mergeInputs(), new TimeSlices(TimeSlices.yieldToHost));
     if (merge !== this.mergeCounter || this.disposed) return;
     this.current = merged;
-    this.matcher = undefined;
     this.generationCounter++;
     this.changeEmitter.fire();
   }
 
   private async start(): Promise<void> {
     const remembered = this.remembered?.recall() ?? [];
-    if (remembered.length === 0) return this.discover();
+    if (remembered.length === 0) {
+      this.firstSearch = true;
+      try {
+        return await this.discover();
+      } finally {
+        this.firstSearch = false;
+      }
+    }
     await Promise.all(remembered.map((file) => this.loadFile(vscode.Uri.parse(file.uri), file)));
     await this.remerge();
     void this.discover().catch((error: unknown) => this.logger.error('Finding knowledge files failed', error));
@@ -297,42 +331,16 @@ export class KnowledgeStore implements vscode.Disposable {
 
   /** The text, a problem explaining why it was not read, or undefined when the file no longer exists. */
   private async readText(uri: vscode.Uri): Promise<string | KnowledgeProblem | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (open) return open.getText();
-    const problemAtStart = (message: string, code: string): KnowledgeProblem => ({
-      uri: uri.toString(),
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 'error',
-      code,
-      message,
-    });
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return undefined;
-      // A named pipe or device matching the glob would never finish reading.
-      if ((stat.type & vscode.FileType.File) === 0) return problemAtStart('This is not a regular file; it is not loaded.', 'not-a-file');
-      if (stat.size > MAX_KNOWLEDGE_FILE_BYTES) {
-        return problemAtStart(`This knowledge file is ${(stat.size / 1048576).toFixed(1)} MB; files over ${MAX_KNOWLEDGE_FILE_BYTES / 1048576} MB are not loaded.`, 'file-too-large');
-      }
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return new TextDecoder('utf-8').decode(bytes);
-    } catch (error) {
-      // Gone (deleted or renamed meanwhile): forget it. Any other failure keeps the last good content.
-      if (await isGone(uri, error)) return undefined;
-      this.logger.error(`Reading ${uri.toString()} failed`, error);
-      return problemAtStart(`This knowledge file could not be read: ${error instanceof Error ? error.message : String(error)}`, 'read-failed');
+    const read = await readKnowledgeFile(uri, this.logger);
+    switch (read.kind) {
+      case 'text':
+        return read.text;
+      case 'refused':
+        return read.problem;
+      default:
+        // Gone. ('unchanged' needs a known stamp: the store compares content hashes instead.)
+        return undefined;
     }
-  }
-}
-
-/** Whether a failed read failed because the file no longer exists. */
-async function isGone(uri: vscode.Uri, error: unknown): Promise<boolean> {
-  if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return true;
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return false;
-  } catch {
-    return true;
   }
 }
 

@@ -46,9 +46,13 @@ export class MentionCache implements vscode.Disposable {
     ];
   }
 
-  /** The document's mentions; undefined if the request was cancelled before the scan finished. */
-  async mentions(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<Mention[] | undefined> {
-    await this.store.ready();
+  /**
+   * The document's mentions; undefined if the request was cancelled before the scan finished. They are
+   * of the complete knowledge, or with `knowledge: 'available'` of what the store has now (see
+   * {@link KnowledgeStore.available}), for passing answers that must not wait for a workspace search.
+   */
+  async mentions(document: vscode.TextDocument, token: vscode.CancellationToken, knowledge: 'complete' | 'available' = 'complete'): Promise<Mention[] | undefined> {
+    await (knowledge === 'complete' ? this.store.ready() : this.store.available());
     if (token.isCancellationRequested) return undefined;
     const key = document.uri.toString();
     const generation = this.store.generation;
@@ -79,11 +83,12 @@ export class MentionCache implements vscode.Disposable {
     if (running && running.version === version && running.generation === generation) return running.index;
     this.stopBuild(key);
     const cancellation = new vscode.CancellationTokenSource();
-    const slices = new TimeSlices(TimeSlices.yieldToHost);
-    const matcher = this.store.mentionMatcher;
+    const matcher = this.store.mentionMatcher();
     const scan = async (): Promise<MentionIndex | undefined> => {
+      const ready = await matcher;
+      const slices = new TimeSlices(TimeSlices.yieldToHost);
       const text = await textInSlices(document, slices, cancellation.token);
-      return text === undefined ? undefined : MentionIndex.buildInSlices(matcher, text, slices, cancellation.token);
+      return text === undefined ? undefined : MentionIndex.buildInSlices(ready, text, slices, cancellation.token);
     };
     const index = scan()
       .finally(() => {

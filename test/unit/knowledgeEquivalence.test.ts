@@ -1,11 +1,15 @@
-// The piece-by-piece knowledge loader must give exactly what loading the file whole gives: the same
-// entries with the same positions, the same problems in the same order, on valid and broken files.
+// The piece-by-piece knowledge loader must give exactly what loading the file whole gives on every file
+// without YAML errors: the same entries with the same positions, the same problems in the same order,
+// whether the file is valid or not. A file with YAML errors serves nothing either way; the piece loader
+// reports each entry's own YAML errors there (see KnowledgeLoader), checked by the last group of tests.
 // Likewise, merging in time slices must give exactly what merging at once gives.
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { mergeKnowledge, mergeKnowledgeInSlices } from '../../src/core/knowledge/knowledge';
 import { KnowledgeLoader, splitKnowledgeFile } from '../../src/core/knowledge/knowledgeLoader';
-import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
+import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile, type LoadResult } from '../../src/core/knowledge/loadKnowledgeFile';
+import type { KnowledgeProblem } from '../../src/core/knowledge/types';
 import { TimeSlices } from '../../src/core/scheduling/timeSlices';
 import { loadFile } from './support/knowledge';
 
@@ -118,16 +122,16 @@ const damage = fc.constantFrom(
   '%YAML 1.2',
   '  -',
   '  - just text',
+  '\t# a comment after a tab',
+  '    aliases: [Open, bracket',
+  '   title: three spaces',
+  '    \tname: after a tab',
+  'typing',
 );
 
-const knowledgeFile = fc
-  .tuple(
-    sections,
-    fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(fc.tuple(fc.nat(), fc.option(damage, { nil: undefined })), { maxLength: 2 }), weight: 1 }),
-    fc.constantFrom('as written', 'lists first', 'version last'),
-    fc.boolean(),
-  )
-  .map(([parts, edits, order, crlf]) => {
+/** Generated files, with the edits given: at a line (modulo their number), a line removed or inserted. */
+const knowledgeFileWith = (edits: fc.Arbitrary<readonly (readonly [number, string | undefined])[]>): fc.Arbitrary<string> =>
+  fc.tuple(sections, edits, fc.constantFrom('as written', 'lists first', 'version last'), fc.boolean()).map(([parts, edits, order, crlf]) => {
     const [kind, version, countries, officials, tariffs, timeline, extra] = parts;
     const ordered =
       order === 'as written'
@@ -144,20 +148,72 @@ const knowledgeFile = fc
     return lines.join(crlf ? '\r\n' : '\n') + '\n';
   });
 
+const knowledgeFile = knowledgeFileWith(
+  fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(fc.tuple(fc.nat(), fc.option(damage, { nil: undefined })), { maxLength: 2 }), weight: 1 }),
+);
+/** Files with one or two damaged lines each, most of them with YAML errors. */
+const damagedFile = knowledgeFileWith(fc.array(fc.tuple(fc.nat(), damage), { minLength: 1, maxLength: 2 }));
+
 // --- properties ----------------------------------------------------------------------------------
 
+const hasYamlErrors = (result: LoadResult): boolean => result.problems.some((p) => p.code === 'yaml-syntax');
+
+/**
+ * The piece loader's result against the whole-file loader's: exactly equal when the file has no YAML
+ * errors or cannot be cut; else no content either, and YAML errors of its own. True when they differ.
+ */
+function assertAsWhole(yaml: string, pieces: LoadResult, whole: LoadResult): boolean {
+  if (!hasYamlErrors(whole) || !splitKnowledgeFile(yaml)) {
+    assert.deepEqual(pieces, whole);
+    return false;
+  }
+  assert.equal(pieces.file, undefined);
+  assert.ok(hasYamlErrors(pieces), 'the YAML errors are reported');
+  return !isDeepStrictEqual(pieces, whole);
+}
+
+/** Counts YAML parses while `run` runs. */
+async function countParses(run: () => Promise<unknown>): Promise<number> {
+  const parse = FileLoader.prototype.parse;
+  let count = 0;
+  FileLoader.prototype.parse = function (this: FileLoader) {
+    count++;
+    return parse.call(this);
+  };
+  try {
+    await run();
+  } finally {
+    FileLoader.prototype.parse = parse;
+  }
+  return count;
+}
+
 describe('KnowledgeLoader equivalence', () => {
-  it('loads every generated file, valid or broken, exactly as the whole-file loader does', async () => {
+  it('loads every generated file without YAML errors exactly as the whole-file loader does, and serves none with them', async () => {
     let inPieces = 0;
+    let brokenInPieces = 0;
     await fc.assert(
       fc.asyncProperty(knowledgeFile, async (yaml) => {
         if (splitKnowledgeFile(yaml)) inPieces++;
         const loader = new KnowledgeLoader(pauseBriefly, 0);
-        assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
+        if (assertAsWhole(yaml, await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml))) brokenInPieces++;
       }),
       { numRuns: 250, seed: 11 },
     );
     assert.ok(inPieces > 100, `only ${inPieces} of 250 files were cut into pieces: the test would prove little`);
+    assert.ok(brokenInPieces >= 10, `only ${brokenInPieces} files with YAML errors were read in pieces`);
+  });
+
+  it('loads damaged files as the whole-file loader does when they have no YAML errors, and serves none when they have', async () => {
+    let brokenInPieces = 0;
+    await fc.assert(
+      fc.asyncProperty(damagedFile, async (yaml) => {
+        const loader = new KnowledgeLoader(pauseBriefly, 0);
+        if (assertAsWhole(yaml, await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml))) brokenInPieces++;
+      }),
+      { numRuns: 250, seed: 13 },
+    );
+    assert.ok(brokenInPieces > 50, `only ${brokenInPieces} of 250 damaged files were read in pieces with YAML errors`);
   });
 
   it('gives the whole-file result after any edit, reusing the pieces of the previous text', async () => {
@@ -165,7 +221,7 @@ describe('KnowledgeLoader equivalence', () => {
       fc.asyncProperty(knowledgeFile, knowledgeFile, async (before, after) => {
         const loader = new KnowledgeLoader(pauseBriefly, 0);
         await loader.load(URI, before);
-        assert.deepEqual(await loader.load(URI, after), loadKnowledgeFile(URI, after));
+        assertAsWhole(after, await loader.load(URI, after), loadKnowledgeFile(URI, after));
       }),
       { numRuns: 120, seed: 12 },
     );
@@ -175,22 +231,6 @@ describe('KnowledgeLoader equivalence', () => {
 describe('KnowledgeLoader', () => {
   const header = 'kind: trade-knowledge\nversion: 1\nofficials:\n';
   const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
-
-  /** Counts YAML parses while `run` runs. */
-  async function countParses(run: () => Promise<unknown>): Promise<number> {
-    const parse = FileLoader.prototype.parse;
-    let count = 0;
-    FileLoader.prototype.parse = function (this: FileLoader) {
-      count++;
-      return parse.call(this);
-    };
-    try {
-      await run();
-    } finally {
-      FileLoader.prototype.parse = parse;
-    }
-    return count;
-  }
 
   it('re-parses only the entry that changed, and shifts the positions of those after it', async () => {
     const loader = new KnowledgeLoader(pauseNow);
@@ -284,14 +324,190 @@ describe('KnowledgeLoader', () => {
 
   it('loads files it cannot cut safely whole, with the same problems', async () => {
     const loader = new KnowledgeLoader(pauseNow);
-    for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`, `${header}  - id: a\u0000\n`]) {
+    const headerError = `kind: "trade-knowledge\nversion: 1\nofficials:\n${entries[0]}`;
+    const repeatedKey = `${header}${entries[0]}officials: [ not closed\n`;
+    for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`, `${header}  - id: a\u0000\n`, headerError, repeatedKey]) {
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
     assert.equal(splitKnowledgeFile(`${header}\t- id: tab\n`), undefined);
-    // Cut into pieces, but one has a YAML error: the whole file is parsed, so the error is reported as there.
-    const broken = `${header}  - id: a\n    name: "open\n  - id: b\n`;
-    assert.ok(splitKnowledgeFile(broken));
-    assert.deepEqual(await loader.load(URI, broken), loadKnowledgeFile(URI, broken));
+    assert.equal(splitKnowledgeFile(repeatedKey), undefined);
+    // Cut, but a YAML error in the header: the file is parsed whole, so that the header's errors come as there.
+    assert.ok(splitKnowledgeFile(headerError));
+  });
+
+  it('cuts lines of blanks and tabs, and comments after a tab, as blank lines', async () => {
+    const yaml = `${header}${entries[0]}\t\n  \t# a comment after a tab\n${entries[1]}`;
+    assert.equal(splitKnowledgeFile(yaml)?.sections.find((s) => s.key === 'officials')?.items?.length, 2);
+    const result = await new KnowledgeLoader(pauseNow).load(URI, yaml);
+    assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
+    assert.equal(result.file?.officials.length, 2);
+  });
+});
+
+describe('KnowledgeLoader: an entry with a YAML error', () => {
+  /** Four officials: the second is the one broken below, the third has an unknown field, the fourth repeats the first's id. */
+  const lines = [
+    'kind: trade-knowledge',
+    'version: 1',
+    'officials:',
+    '  - id: o-1',
+    '    name: Official One',
+    '    title: Minister',
+    '  - id: o-2', // line 7
+    '    name: Official Two',
+    '    title: Minister',
+    '  - id: o-3',
+    '    name: Official Three',
+    '    colour: red',
+    '    title: Minister',
+    '  - id: o-1',
+    '    name: Official Four',
+    '    title: Minister',
+  ];
+  /** The file with the second official's three lines replaced. */
+  const withSecond = (second: string[]): string => [...lines.slice(0, 6), ...second, ...lines.slice(9)].join('\n') + '\n';
+  /** "line:column code message" (1-based, as editors show them) of each problem. */
+  const described = (problems: readonly KnowledgeProblem[]): string[] => problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`);
+  /** The problems of the other entries, which a whole parse of a file with YAML errors never gets to. */
+  const others = [
+    "12:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, organization, note, links).",
+    "14:5 duplicate-id Duplicate official id 'o-1' (first defined on line 4).",
+  ];
+
+  /**
+   * Each entry is read as the first one under its section's key, so its YAML errors are mostly the ones a
+   * whole parse gives first; the whole parse then runs on into the entries after it (`wholeLines`).
+   */
+  const cases: { name: string; second: string[]; inEntry: string[]; wholeLines: number[] }[] = [
+    {
+      // A whole parse reads the quote on to the end of the file and reports it there.
+      name: 'an unclosed double quote',
+      second: ['  - id: o-2', '    name: "Official Two', '    title: Minister'],
+      inEntry: ['9:20 yaml-syntax YAML: Missing closing "quote'],
+      wholeLines: [17],
+    },
+    {
+      name: 'an unclosed [',
+      second: ['  - id: o-2', '    aliases: [Two, Official Two', '    title: Minister'],
+      inEntry: ['9:5 yaml-syntax YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      wholeLines: [9, 10, 11, 12, 13, 14, 15],
+    },
+    {
+      name: 'a field indented by three spaces',
+      second: ['  - id: o-2', '    name: Official Two', '   title: Minister'],
+      inEntry: ['9:1 yaml-syntax YAML: Sequence item without - indicator'],
+      wholeLines: [9],
+    },
+    {
+      name: 'a field indented as little as its entry',
+      second: ['  - id: o-2', '    name: Official Two', '  title: Minister'],
+      inEntry: ['9:1 yaml-syntax YAML: All mapping items must start at the same column'],
+      wholeLines: [9, 10],
+    },
+    {
+      name: 'a tab after the indentation',
+      second: ['  - id: o-2', '    \tname: Official Two', '    title: Minister'],
+      inEntry: ['8:5 yaml-syntax YAML: Tabs are not allowed as indentation'],
+      wholeLines: [8],
+    },
+    {
+      name: 'a tab at the start of a line',
+      second: ['  - id: o-2', '\tname: Official Two', '    title: Minister'],
+      inEntry: [
+        '8:1 yaml-syntax YAML: Tabs are not allowed as indentation',
+        '8:8 yaml-syntax YAML: Nested mappings are not allowed in compact mappings',
+        '8:8 yaml-syntax YAML: Implicit keys need to be on a single line',
+      ],
+      wholeLines: [8, 9, 10, 11, 12, 13, 14, 15],
+    },
+    {
+      name: 'a key given twice in the entry',
+      second: ['  - id: o-2', '    name: Official Two', '    name: Minister'],
+      inEntry: ['9:5 yaml-syntax YAML: Map keys must be unique'],
+      wholeLines: [9],
+    },
+  ];
+
+  for (const { name, second, inEntry, wholeLines } of cases) {
+    it(`reports ${name} inside its entry, serves nothing, and still reports the other entries' problems`, async () => {
+      const yaml = withSecond(second);
+      const result = await new KnowledgeLoader(pauseBriefly, 0).load(URI, yaml);
+      assert.equal(result.file, undefined);
+      assert.deepEqual(described(result.problems), [...inEntry, ...others]);
+      const whole = loadKnowledgeFile(URI, yaml);
+      assert.ok(whole.problems.every((p) => p.code === 'yaml-syntax'));
+      assert.deepEqual([...new Set(whole.problems.map((p) => p.range.start.line + 1))], wholeLines);
+    });
+  }
+
+  it('reads a line at the left edge under its section as a whole parse does: a valid key there loads the file whole', async () => {
+    const yaml = `${lines.join('\n')}\n"quoted key": at the top level\n`;
+    const result = await new KnowledgeLoader(pauseBriefly, 0).load(URI, yaml);
+    assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
+    assert.ok(!hasYamlErrors(result));
+  });
+
+  it('reports YAML warnings as the whole-file loader does, in file order, and the file still loads', async () => {
+    // Unknown tags are warnings; the timeline comes first in the file, but is read after the officials.
+    const yaml = [
+      ...lines.slice(0, 2),
+      'timeline:',
+      '  - { id: e, date: 2025-06-09, title: !later T }',
+      'officials:',
+      '  - id: o-1',
+      '    name: !custom Official One',
+      '    colour: red',
+      '    title: Minister',
+    ].join('\n');
+    const loader = new KnowledgeLoader(pauseBriefly, 0);
+    await loader.load(URI, yaml.replace('Minister', 'Deputy'));
+    // Read in pieces: after an edit, only the header and the edited entry are parsed, not the whole file.
+    let result: LoadResult = { problems: [] };
+    assert.equal(await countParses(async () => (result = await loader.load(URI, yaml))), 2);
+    assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
+    assert.ok(result.file);
+    assert.deepEqual(described(result.problems), [
+      '4:39 yaml-warning YAML: Unresolved tag: !later',
+      '7:11 yaml-warning YAML: Unresolved tag: !custom',
+      "8:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, organization, note, links).",
+    ]);
+  });
+
+  it('keeps the broken entry while other entries are edited, and reads the fixed entry alone', async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
+    const file = (edit: (entry: string, index: number) => string): string => `kind: trade-knowledge\nversion: 1\nofficials:\n${entries.map(edit).join('')}`;
+    const broken = (entry: string, index: number): string => (index === 150 ? entry.replace('name: ', 'name: "') : entry);
+    const loader = new KnowledgeLoader(pauseBriefly, 0);
+    const first = await loader.load(URI, file(broken));
+    const missingQuote = '456:20 yaml-syntax YAML: Missing closing "quote';
+    assert.deepEqual(described(first.problems), [missingQuote]);
+
+    // Typing in another entry parses the header and that entry only, not the broken one again.
+    let edited: LoadResult | undefined;
+    const yaml = file((entry, index) => (index === 10 ? entry.replace('Minister', 'Deputy') : broken(entry, index)));
+    assert.equal(await countParses(async () => (edited = await loader.load(URI, yaml))), 2);
+    assert.deepEqual(described(edited!.problems), [missingQuote]);
+    assert.equal(edited!.file, undefined);
+
+    const fixed = file((entry, index) => (index === 10 ? entry.replace('Minister', 'Deputy') : index === 150 ? entry.replace('name: ', 'name: "').replace('\n    title', '"\n    title') : entry));
+    let result: LoadResult | undefined;
+    assert.equal(await countParses(async () => (result = await loader.load(URI, fixed))), 2);
+    assert.deepEqual(result, loadKnowledgeFile(URI, fixed));
+    assert.equal(result!.file?.officials[150]!.name, 'Official Number150');
+  });
+  it('reads an entry being started (`- ` alone, `- id`) in pieces, with the problem the whole-file loader gives', async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
+    const loader = new KnowledgeLoader(pauseBriefly, 0);
+    const base = `kind: trade-knowledge\nversion: 1\nofficials:\n${entries.join('')}`;
+    await loader.load(URI, base);
+    for (const typed of ['  - \n', '  - id\n']) {
+      const yaml = `${base}${typed}`;
+      let result: LoadResult | undefined;
+      // The header and the new entry: the whole file is not parsed again.
+      assert.equal(await countParses(async () => (result = await loader.load(URI, yaml))), 2, JSON.stringify(typed));
+      assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
+      assert.deepEqual(described(result!.problems).map((p) => p.replace(/^\d+:\d+ /, '')), ["type Each entry of 'officials' must be a mapping."]);
+    }
   });
 });
 

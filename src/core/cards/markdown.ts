@@ -99,6 +99,8 @@ export function quoteBlock(markdown: string): string {
 }
 
 interface InlineRule {
+  /** The characters a match can start with: a rule is tried only there (its pattern, some with Unicode classes, is compiled on first use). */
+  readonly startsWith: string;
   readonly pattern: RegExp;
   /** Links cannot nest, so link-making rules are skipped inside a link's text. */
   readonly makesLink: boolean;
@@ -114,23 +116,27 @@ const DESTINATION = '(?:[^()\\s<>]|\\([^()\\s<>]*\\))*';
 const INLINE_RULES: readonly InlineRule[] = [
   {
     // An author's own backslash escape stays an escape.
+    startsWith: '\\',
     pattern: /\\[!-/:-@[-`{-~]/y,
     makesLink: false,
     render: (m) => m[0],
   },
   {
     // Code span content is literal in Markdown.
+    startsWith: '`',
     pattern: /`([^`]+)`/y,
     makesLink: false,
     render: (m) => m[0],
   },
   {
     // Images never load (remote images in a hover would be a tracking beacon); the alt text stays.
+    startsWith: '!',
     pattern: new RegExp(`!\\[([^[\\]]*)\\]\\(\\s*<?(${DESTINATION})>?(?:\\s+"[^"]*")?\\s*\\)`, 'y'),
     makesLink: false,
     render: (m) => escapeMarkdown(m[1]),
   },
   {
+    startsWith: '[',
     pattern: new RegExp(`\\[([^[\\]]*)\\]\\(\\s*<?(${DESTINATION})>?(?:\\s+"[^"]*")?\\s*\\)`, 'y'),
     makesLink: true,
     render: (m) => {
@@ -141,33 +147,39 @@ const INLINE_RULES: readonly InlineRule[] = [
     },
   },
   {
+    startsWith: '<',
     pattern: /<(https?:\/\/[^\s<>]+)>/y,
     makesLink: true,
     render: (m) => formatLink(m[1]) ?? escapeMarkdown(m[0]),
   },
   {
     // A bare URL would otherwise be escaped into plain text; trailing sentence punctuation is not part of it.
+    startsWith: 'h',
     pattern: /https?:\/\/[^\s<>()[\]]*[^\s<>()[\].,;:!?'"*_~]/y,
     makesLink: true,
     render: (m) => formatLink(m[0]) ?? escapeMarkdown(m[0]),
   },
   {
+    startsWith: '*',
     pattern: /\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*/y,
     makesLink: false,
     render: (m, allowLinks) => `**${renderInline(m[1], allowLinks)}**`,
   },
   {
+    startsWith: '_',
     pattern: new RegExp(`(?<!${WORD_CHAR})__(?=[^\\s_])(.+?)(?<=[^\\s_])__(?!${WORD_CHAR})`, 'uy'),
     makesLink: false,
     render: (m, allowLinks) => `**${renderInline(m[1], allowLinks)}**`,
   },
   {
+    startsWith: '*',
     pattern: /\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)/y,
     makesLink: false,
     render: (m, allowLinks) => `*${renderInline(m[1], allowLinks)}*`,
   },
   {
     // `_` only emphasises at word boundaries, as in CommonMark, so snake_case_names stay as written.
+    startsWith: '_',
     pattern: new RegExp(`(?<!${WORD_CHAR})_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?!${WORD_CHAR})`, 'uy'),
     makesLink: false,
     render: (m, allowLinks) => `*${renderInline(m[1], allowLinks)}*`,
@@ -179,8 +191,9 @@ function renderInline(text: string, allowLinks = true): string {
   let out = '';
   let index = 0;
   next: while (index < text.length) {
+    const char = text[index];
     for (const rule of INLINE_RULES) {
-      if (rule.makesLink && !allowLinks) continue;
+      if (!rule.startsWith.includes(char) || (rule.makesLink && !allowLinks)) continue;
       rule.pattern.lastIndex = index;
       const match = rule.pattern.exec(text);
       if (match) {
@@ -189,7 +202,7 @@ function renderInline(text: string, allowLinks = true): string {
         continue next;
       }
     }
-    out += text[index].replace(ASCII_PUNCTUATION, '\\$&');
+    out += char.replace(ASCII_PUNCTUATION, '\\$&');
     index++;
   }
   return out;

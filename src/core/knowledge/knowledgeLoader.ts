@@ -3,14 +3,24 @@ import { TimeSlices } from '../scheduling/timeSlices';
 import { refuseHostileTextInSteps } from './limits';
 import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
 import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
-import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Range, SourceLocation, Tariff, TimelineEvent } from './types';
+import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Position, Range, SourceLocation, Tariff, TimelineEvent } from './types';
 
 /**
- * Loads knowledge files the way {@link loadKnowledgeFile} does, with the same result and the same
- * problems, but piece by piece: each entry of the lists is parsed on its own, remembered by its text
- * (so editing one entry of a large file re-parses that entry only, and loading an unchanged file again
- * re-parses nothing), and the work pauses between pieces so the extension host is never blocked for
- * long. Files it cannot cut safely (YAML errors, anchors, unusual layout) are loaded whole, as before.
+ * Loads knowledge files the way {@link loadKnowledgeFile} does, but piece by piece: each entry of the
+ * lists is parsed on its own, remembered by its text (so editing one entry of a large file re-parses
+ * that entry only, and loading an unchanged file again re-parses nothing), and the work pauses between
+ * pieces so the extension host is never blocked for long, also while an entry is broken.
+ *
+ * A file without YAML errors gets exactly the whole-file result: the same content and the same
+ * problems in the same order. A file with YAML errors gets no content either way, but its problems
+ * differ. The whole-file loader reports only the errors of one parse of the whole text, in which a
+ * broken entry can run on into the entries after it (an unclosed quote is then reported at the end of
+ * the file, an unclosed bracket on every line after it). Here a broken entry is read on its own, under
+ * its section's key as in the file, so its YAML errors (mostly the ones a whole parse reports first)
+ * stay inside it; and the other entries are still read and checked, so their problems, duplicate ids
+ * included, follow the YAML ones.
+ * Files it cannot cut safely (a YAML error or warning in the header, anchors, directives, unusual
+ * layout) are loaded whole, as before.
  */
 export class KnowledgeLoader {
   /** Per file URI: its last text and result, and the pieces that text was made of. */
@@ -47,8 +57,9 @@ export class KnowledgeLoader {
   private async loadInPieces(uri: string, text: string, slices: TimeSlices, known: Pieces, used: Pieces): Promise<LoadResult | undefined> {
     const layout = await runStepsInSlices(splitInSteps(text), slices);
     if (!layout) return undefined;
+    const withYamlProblems: PieceResult[] = [];
     /** The piece's results, placed at its line in the file. */
-    const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => PieceResult | undefined): Promise<PieceResult | undefined> => {
+    const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => Reading | undefined): Promise<PieceResult | undefined> => {
       await slices.breathe();
       // Keyed by the piece's text itself (a slice shares the file's characters), one map per kind.
       const pieceText = text.slice(part.start, part.end);
@@ -58,13 +69,26 @@ export class KnowledgeLoader {
       if (!result) {
         const loader = new FileLoader(uri, pieceText);
         const doc = loader.parse();
-        if (doc.errors.length > 0 || doc.warnings.length > 0 || hasAnchorsOrAliases(pieceText, doc)) return undefined;
-        result = read(loader, doc);
-        if (!result) return undefined;
+        if (hasAnchorsOrAliases(pieceText, doc)) return undefined;
+        if (doc.errors.length > 0) {
+          // As the whole-file loader does: a text with YAML errors is not read further.
+          const yaml = kind === 'section' ? yamlProblems(loader, 0, pieceText) : entryYamlProblems(uri, kind, pieceText);
+          if (!yaml) return undefined;
+          result = { line: 0, yaml, problems: [], references: [], entries: [] };
+        } else {
+          // A stray line is trusted only to explain an error; where YAML accepts it, the file is parsed whole.
+          if (part.stray) return undefined;
+          loader.reportYamlProblems(); // warnings, which do not stop the whole-file loader either
+          const yaml = loader.problems.splice(0);
+          const reading = read(loader, doc);
+          if (!reading) return undefined;
+          result = { line: 0, yaml, ...reading };
+        }
       }
       // Only the placed copy is kept: the cache holds each entry once, and the result shares it.
       const placement = placed(result, part.line);
       usedOfKind.set(pieceText, placement);
+      if (placement.yaml.length > 0) withYamlProblems.push(placement);
       return placement;
     };
 
@@ -94,7 +118,7 @@ export class KnowledgeLoader {
         const unknownKey = [...loader.problems];
         loader.problems.length = 0;
         const entries = readSection(loader, root, section.key);
-        return { line: 0, problems: loader.problems, references: loader.references, entries, unknownKey };
+        return { problems: loader.problems, references: loader.references, entries, unknownKey };
       });
       if (!result) return undefined;
       problems.push(...(result.unknownKey ?? []));
@@ -124,8 +148,11 @@ export class KnowledgeLoader {
       references,
     };
     problems.push(...(await runStepsInSlices(duplicateProblemsInSteps(uri, file), slices)));
-    const hasErrors = problems.some((p) => p.severity === 'error');
-    return hasErrors ? { problems } : { file, problems };
+    // YAML problems first, as the whole-file loader reports them: all errors, then all warnings, in file order.
+    const yaml = withYamlProblems.sort((a, b) => a.line - b.line).flatMap((result) => result.yaml);
+    const all = [...yaml.filter((p) => p.severity === 'error'), ...yaml.filter((p) => p.severity !== 'error'), ...problems];
+    const hasErrors = all.some((p) => p.severity === 'error');
+    return hasErrors ? { problems: all } : { file, problems: all };
   }
 }
 
@@ -134,9 +161,15 @@ type Entry = Country | Official | Tariff | TimelineEvent;
 /** Results of the pieces of a file, by kind of piece, then by the piece's text. */
 type Pieces = Map<string, Map<string, PieceResult>>;
 
-/** What one piece of a file yields, with positions as if the piece started at line `line` of the file. */
-interface PieceResult {
+/** What reading one piece of a file yields, with positions as if the piece started at line `line` of the file. */
+interface PieceResult extends Reading {
   readonly line: number;
+  /** The YAML errors and warnings of the piece (the whole-file loader reports them before all others). */
+  readonly yaml: readonly KnowledgeProblem[];
+}
+
+/** What the readers of a piece's YAML find in it, positioned in the piece. */
+interface Reading {
   readonly problems: readonly KnowledgeProblem[];
   readonly references: readonly KnowledgeReference[];
   readonly entries: readonly Entry[];
@@ -151,26 +184,53 @@ function readSection(loader: FileLoader, root: YAMLMap, key: string): Entry[] {
 }
 
 /** One list entry, parsed alone: a list with exactly one item, which must not be empty. */
-function readItem(loader: FileLoader, doc: Document.Parsed, key: ListKey): PieceResult | undefined {
+function readItem(loader: FileLoader, doc: Document.Parsed, key: ListKey): Reading | undefined {
   const seq = doc.contents;
   if (!isSeq(seq) || seq.items.length !== 1 || !seq.items[0]) return undefined;
   const node = seq.items[0];
-  const entries: Entry[] = [];
-  if (isMap(node)) {
-    const entry = loader.readItem(key, node);
-    if (entry) entries.push(entry);
-  } else {
-    return undefined; // reported with the whole list's position, which a piece does not know
-  }
-  return { line: 0, problems: loader.problems, references: loader.references, entries };
+  // An entry without a position of its own is reported at the whole list's, which a piece does not know.
+  if (!isMap(node) && !(node as { range?: unknown }).range) return undefined;
+  const entry = loader.readItem(key, node, []);
+  return { problems: loader.problems, references: loader.references, entries: entry ? [entry] : [] };
 }
 
 /** One entry of `countries`, parsed alone: a mapping with exactly that one key. */
-function readCountry(loader: FileLoader, doc: Document.Parsed): PieceResult | undefined {
+function readCountry(loader: FileLoader, doc: Document.Parsed): Reading | undefined {
   const map = doc.contents;
   if (!isMap(map) || map.items.length !== 1) return undefined;
   const country = loader.readCountry(map.items[0]!);
-  return { line: 0, problems: loader.problems, references: loader.references, entries: country ? [country] : [] };
+  return { problems: loader.problems, references: loader.references, entries: country ? [country] : [] };
+}
+
+/**
+ * An entry with YAML errors, read again as in the file: as the first entry under its section's key, so
+ * that a line indented too little, or at the left edge, is read as a whole parse reads it. Its YAML
+ * problems, or undefined when YAML accepts it there (the file is then parsed whole).
+ */
+function entryYamlProblems(uri: string, key: string, pieceText: string): KnowledgeProblem[] | undefined {
+  const loader = new FileLoader(uri, `${key}:\n${pieceText}`);
+  return loader.parse().errors.length > 0 ? yamlProblems(loader, 1, pieceText) : undefined;
+}
+
+/**
+ * The YAML errors and warnings of a piece's parse (its text starting at line `firstLine` of the parsed
+ * text), positioned in the piece. YAML reports what runs on to the end of the text (an unclosed quote)
+ * at that end, the start of the next entry's line, and may report a problem on the section key read
+ * before an entry: these are brought to the nearest place in the piece (the end of its last line with
+ * content, or its start), so that they mark the broken entry.
+ */
+function yamlProblems(loader: FileLoader, firstLine: number, pieceText: string): KnowledgeProblem[] {
+  loader.reportYamlProblems();
+  const lines = pieceText.split('\n');
+  let last = lines.length - 1;
+  while (last > 0 && /^\s*(?:#.*)?$/.test(lines[last]!)) last--;
+  const lastEnd: Position = { line: last, character: lines[last]!.replace(/\s+$/, '').length };
+  const inPiece = ({ line, character }: Position): Position => {
+    if (line < firstLine) return { line: 0, character: 0 };
+    const position = { line: line - firstLine, character };
+    return position.line > lastEnd.line || (position.line === lastEnd.line && position.character > lastEnd.character) ? lastEnd : position;
+  };
+  return loader.problems.splice(0).map((problem) => ({ ...problem, range: { start: inPiece(problem.range.start), end: inPiece(problem.range.end) } }));
 }
 
 /** Anchors and aliases may reach across pieces: such files are loaded whole. */
@@ -197,6 +257,7 @@ function placed(result: PieceResult, line: number): PieceResult {
   const moved = (problem: KnowledgeProblem): KnowledgeProblem => ({ ...problem, range: movedRange(problem.range, lines) });
   return {
     line,
+    yaml: result.yaml.map(moved),
     problems: result.problems.map(moved),
     references: result.references.map((r) => ({ ...r, range: movedRange(r.range, lines) })),
     entries: result.entries.map((e) => movedEntry(e, lines)),
@@ -227,6 +288,13 @@ interface Part {
   readonly start: number;
   readonly end: number;
   readonly line: number;
+  /**
+   * It holds a line the cut cannot place for sure (a tab in the indentation, an entry's line indented
+   * no further than the entry, a line at the left edge that is not a key). Such a part is read only
+   * when YAML rejects it where it stands in the file, and its errors are then its own; otherwise the
+   * file is read whole.
+   */
+  readonly stray: boolean;
 }
 
 interface Section extends Part {
@@ -244,6 +312,7 @@ interface Layout {
 const SECTION_KEY = /^([A-Za-z_][\w-]*):(?=[ \r\n]|$)/;
 const ENTRY_KEY = /^[A-Za-z0-9_][\w-]*:(?=[ \r\n]|$)/;
 const BLOCK_VALUE = /^:[ ]*(?:#.*)?\r?$/;
+const DIRECTIVE_OR_MARKER = /^(?:%|(?:---|\.\.\.)(?:[ \t\r\n]|$))/;
 /** The sections whose entries are parsed one by one when written as blocks: lists, and the countries mapping. */
 const ENTRY_SECTIONS = new Set(['countries', 'officials', 'tariffs', 'timeline']);
 /** Lines cut between two looks at the clock. */
@@ -254,9 +323,11 @@ const LINES_PER_STEP = 1024;
  * as blocks into their entries, by lines alone: each top-level key starts a section at the start of a
  * line; each entry starts at its `-` (or, for countries, its `CODE:`) at the section's indentation, and
  * every other line of the section is indented further (or blank, or a comment). YAML parses such a
- * piece on its own exactly as it parses it in the file; anything else (tabs in indentation, directives,
- * document markers, lone CRs, keys that are not plain words, a repeated key, a line indented too little)
- * gives undefined, and the file is read whole.
+ * piece on its own exactly as it parses it in the file. A line that breaks these rules inside an entry
+ * (or, for a tab in the indentation, inside a section) stays in it and marks it {@link Part.stray}.
+ * Anything else (directives, document markers, lone CRs, keys that are not plain words outside an
+ * entry, a repeated key, content before the first entry of a list) gives undefined, and the file is
+ * read whole.
  */
 export function splitKnowledgeFile(text: string): Layout | undefined {
   return runSteps(splitInSteps(text));
@@ -276,15 +347,20 @@ export function* splitInSteps(text: string): Steps<Layout | undefined> {
   let sectionKey = '';
   let itemStart = -1;
   let itemLine = 0;
+  /** Whether the part being cut (the entry, or else the section) holds a stray line. */
+  let stray = false;
   const endItem = (at: number): void => {
-    if (items && itemStart >= 0) items.push({ start: itemStart, end: at, line: itemLine });
+    if (items && itemStart >= 0) items.push({ start: itemStart, end: at, line: itemLine, stray });
     itemStart = -1;
+    stray = false;
   };
   const endSection = (at: number): void => {
     if (sectionStart < 0) return;
+    const sectionStray = stray && itemStart < 0;
     endItem(at);
     const hasItems = items && items.length > 0;
-    sections.push({ key: sectionKey, start: sectionStart, end: at, line: sectionLine, ...(hasItems ? { items } : {}) });
+    sections.push({ key: sectionKey, start: sectionStart, end: at, line: sectionLine, stray: sectionStray, ...(hasItems ? { items } : {}) });
+    stray = false;
   };
   let line = 0;
   for (let start = 0; start < text.length; line++) {
@@ -297,36 +373,50 @@ export function* splitInSteps(text: string): Steps<Layout | undefined> {
     }
     let indent = 0;
     while (text.charCodeAt(start + indent) === 0x20) indent++;
-    const first = text.charCodeAt(start + indent);
-    if (first === 0x09) return undefined; // a tab in the indentation
-    const blank = start + indent >= text.length || first === 0x0d || first === 0x0a || first === 0x23; // blank or a comment
-    if (!blank) {
-      const isItem = first === 0x2d && (start + indent + 1 >= text.length || /[ \r\n]/.test(text[start + indent + 1]!));
+    const tabbed = text.charCodeAt(start + indent) === 0x09;
+    let contentAt = start + indent;
+    while (text.charCodeAt(contentAt) === 0x20 || text.charCodeAt(contentAt) === 0x09) contentAt++;
+    const first = text.charCodeAt(contentAt);
+    const blank = contentAt >= text.length || first === 0x0d || first === 0x0a || first === 0x23; // blank or a comment
+    const inEntry = items !== undefined && itemStart >= 0;
+    if (!blank && tabbed) {
+      // YAML takes no tab as indentation: such a line belongs to no entry of its own.
+      if (sectionStart < 0 || (items && !inEntry)) return undefined;
+      stray = true;
+    } else if (!blank) {
+      const isItem = first === 0x2d && (contentAt + 1 >= text.length || /[ \r\n]/.test(text[contentAt + 1]!));
       if (indent === 0 && !(isItem && items && sectionKey !== 'countries' && itemIndent <= 0)) {
-        // Directives (%) and document markers (---) are not keys either: such files are read whole.
         const lineText = text.slice(start, end);
         const key = SECTION_KEY.exec(lineText)?.[1];
-        if (key === undefined || keys.has(key)) return undefined;
-        endSection(start);
-        keys.add(key);
-        sectionStart = start;
-        sectionLine = line;
-        sectionKey = key;
-        const isBlock = ENTRY_SECTIONS.has(key) && BLOCK_VALUE.test(lineText.slice(key.length).replace(/\n$/, ''));
-        items = isBlock ? [] : undefined;
-        itemIndent = -1;
+        if (key === undefined) {
+          // Directives (%) and document markers (---, ...) are read whole; other text there is an entry's stray line (a word being typed, a quote closed too late).
+          if (!inEntry || DIRECTIVE_OR_MARKER.test(lineText)) return undefined;
+          stray = true;
+        } else {
+          if (keys.has(key)) return undefined;
+          endSection(start);
+          keys.add(key);
+          sectionStart = start;
+          sectionLine = line;
+          sectionKey = key;
+          const isBlock = ENTRY_SECTIONS.has(key) && BLOCK_VALUE.test(lineText.slice(key.length).replace(/\n$/, ''));
+          items = isBlock ? [] : undefined;
+          itemIndent = -1;
+        }
       } else if (sectionStart < 0) {
         return undefined; // content before the first key
       } else if (items) {
         // An entry starts with `-` in a list, with `CODE:` in countries (which must be indented).
-        const startsEntry = sectionKey === 'countries' ? indent > 0 && !isItem && ENTRY_KEY.test(text.slice(start + indent, end)) : isItem;
+        const startsEntry = sectionKey === 'countries' ? indent > 0 && !isItem && ENTRY_KEY.test(text.slice(contentAt, end)) : isItem;
         if (itemIndent < 0 && startsEntry) itemIndent = indent;
         if (startsEntry && indent === itemIndent) {
           endItem(start);
           itemStart = start;
           itemLine = line;
-        } else if (itemIndent < 0 || indent <= itemIndent) {
-          return undefined;
+        } else if (itemIndent < 0) {
+          return undefined; // content before the first entry
+        } else if (indent <= itemIndent) {
+          stray = true; // indented too little for the entry it follows
         }
       }
     }

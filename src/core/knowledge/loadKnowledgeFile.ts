@@ -72,9 +72,7 @@ export class FileLoader {
 
   load(): LoadResult {
     this.parse();
-    for (const error of this.doc.errors) this.report(error.pos, `YAML: ${firstLine(error.message)}`, 'yaml-syntax');
-    for (const warning of this.doc.warnings) this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
-    if (this.doc.errors.length > 0) return { problems: this.problems };
+    if (this.reportYamlProblems()) return { problems: this.problems };
     if (!this.checkAliasCount()) return { problems: this.problems };
 
     const root = this.doc.contents;
@@ -96,6 +94,13 @@ export class FileLoader {
     this.problems.push(...duplicateProblems(this.uri, file));
     const hasErrors = this.problems.some((p) => p.severity === 'error');
     return hasErrors ? { problems: this.problems } : { file, problems: this.problems };
+  }
+
+  /** Reports the parser's errors, then its warnings; true when there are errors (the text is then not read). */
+  reportYamlProblems(): boolean {
+    for (const error of this.doc.errors) this.report(error.pos, `YAML: ${firstLine(error.message)}`, 'yaml-syntax');
+    for (const warning of this.doc.warnings) this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
+    return this.doc.errors.length > 0;
   }
 
   /** Each alias costs a search of the document when resolved, so their number is capped. */
@@ -294,19 +299,26 @@ export class FileLoader {
     }
     const entries: KnowledgeFile[K][number][] = [];
     for (const item of seq.items) {
-      const node = this.resolve(item as Node);
-      if (!isMap(node)) {
-        this.report(node?.range ?? rangeOf(pair.value, pair), `Each entry of '${key}' must be a mapping.`, 'type');
-        continue;
-      }
-      const entry = this.readItem(key, node);
+      const entry = this.readItem(key, item, rangeOf(pair.value, pair));
       if (entry) entries.push(entry);
     }
     return entries;
   }
 
-  /** One entry of a list; undefined (with problems reported) when it is not valid. */
-  readItem<K extends ListKey>(key: K, map: YAMLMap): KnowledgeFile[K][number] | undefined {
+  /**
+   * One entry of a list; undefined (with problems reported) when it is not valid. An entry that is not a
+   * mapping is reported at itself, or at `listRange` when it has no position of its own.
+   */
+  readItem<K extends ListKey>(key: K, item: unknown, listRange: readonly number[]): KnowledgeFile[K][number] | undefined {
+    const node = this.resolve(item as Node);
+    if (!isMap(node)) {
+      this.report(node?.range ?? listRange, `Each entry of '${key}' must be a mapping.`, 'type');
+      return undefined;
+    }
+    return this.readEntry(key, node);
+  }
+
+  private readEntry<K extends ListKey>(key: K, map: YAMLMap): KnowledgeFile[K][number] | undefined {
     switch (key) {
       case 'officials':
         return this.readOfficial(map);

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Tariff } from '../knowledge/types';
+import type { Steps } from '../scheduling/steps';
 import { firstStartingAtOrAfter } from './findMention';
 import type { FigureMention, Mention } from './mention';
 import { wholeText, type TextWindow } from './textWindow';
@@ -15,6 +16,9 @@ export const RANKING_REACH = PARAGRAPH_REACH + SENTENCE_REACH + 2;
 
 /** Sort keys hold a tariff's index in its rate's list below this: far more tariffs than knowledge files can hold. */
 const TARIFF_LIMIT = 2 ** 21;
+
+/** Officials or tariffs read between two chances to pause when a ranker is built in steps: a few ms of work. */
+const ITEMS_PER_STEP = 4096;
 
 /** A mention that names no country (a figure, or an official without one). */
 export const NO_COUNTRY = -1;
@@ -34,6 +38,16 @@ interface RateTariffs {
   readonly scored: Uint8Array;
 }
 
+/** What a ranker is made of, as {@link FigureRanker.buildSteps} reads it from the knowledge (see the fields of {@link FigureRanker}). */
+interface RankerTables {
+  readonly byRate: Map<number, RateTariffs>;
+  readonly countryNumbers: Map<string, number>;
+  readonly officialCountries: Map<string, number>;
+  readonly countryEntries: Int32Array;
+  readonly entryRates: Float64Array;
+  readonly entryTariffs: Int32Array;
+}
+
 /**
  * Orders the candidate tariffs of ambiguous figures by the countries and officials mentioned around
  * them: the same sentence counts before the same paragraph, which counts before nothing; within a
@@ -45,9 +59,9 @@ interface RateTariffs {
  * once for all figures, and only the few tariffs of the countries named are ever sorted.
  */
 export class FigureRanker {
-  private readonly byRate = new Map<number, RateTariffs>();
-  private readonly countryNumbers = new Map<string, number>();
-  private readonly officialCountries = new Map<string, number>();
+  private readonly byRate: Map<number, RateTariffs>;
+  private readonly countryNumbers: Map<string, number>;
+  private readonly officialCountries: Map<string, number>;
   /**
    * The tariffs of country number `c` are entries [countryEntries[c], countryEntries[c + 1]): each a
    * rate (`entryRates`) and the tariff's index in that rate's list (`entryTariffs`). Countries numbered
@@ -64,12 +78,34 @@ export class FigureRanker {
   private readonly sentenceRank: Int32Array;
   private readonly paragraphRank: Int32Array;
 
-  constructor(knowledge: Knowledge) {
+  /** Use {@link buildSteps}. */
+  private constructor(tables: RankerTables) {
+    this.byRate = tables.byRate;
+    this.countryNumbers = tables.countryNumbers;
+    this.officialCountries = tables.officialCountries;
+    this.countryEntries = tables.countryEntries;
+    this.entryRates = tables.entryRates;
+    this.entryTariffs = tables.entryTariffs;
+    this.sentenceRank = new Int32Array(this.countryNumbers.size);
+    this.paragraphRank = new Int32Array(this.countryNumbers.size);
+  }
+
+  /**
+   * The ranker of `knowledge`, made in steps of ITEMS_PER_STEP officials or tariffs (see {@link Steps}):
+   * with 30,000 officials, making it at once took 60 ms or more.
+   */
+  static *buildSteps(knowledge: Knowledge): Steps<FigureRanker> {
+    let items = 0;
+    const stepEnds = (): boolean => ++items % ITEMS_PER_STEP === 0;
+    const countryNumbers = new Map<string, number>();
+    const officialCountries = new Map<string, number>();
     for (const official of knowledge.officials.values()) {
-      if (official.country !== undefined) this.officialCountries.set(official.id, this.countryNumber(official.country));
+      if (stepEnds()) yield;
+      if (official.country !== undefined) officialCountries.set(official.id, numberOf(countryNumbers, official.country));
     }
     const lists = new Map<number, Tariff[]>();
     for (const tariff of knowledge.tariffs.values()) {
+      if (stepEnds()) yield;
       for (const rate of new Set(tariff.history.map((step) => step.rate))) {
         const list = lists.get(rate);
         if (list) list.push(tariff);
@@ -77,24 +113,32 @@ export class FigureRanker {
       }
     }
     // Each country's tariffs, as (rate, index in the rate's list), side by side in flat arrays, by rate.
+    const byRate = new Map<number, RateTariffs>();
     const entries: { country: number; rate: number; index: number }[] = [];
     for (const [rate, tariffs] of lists) {
-      const by = Int32Array.from(tariffs, (t) => this.countryNumber(t.by));
-      const on = Int32Array.from(tariffs, (t) => this.countryNumber(t.on));
-      tariffs.forEach((_, index) => {
+      const by = Int32Array.from(tariffs, (t) => numberOf(countryNumbers, t.by));
+      const on = Int32Array.from(tariffs, (t) => numberOf(countryNumbers, t.on));
+      for (let index = 0; index < tariffs.length; index++) {
+        if (stepEnds()) yield;
         entries.push({ country: by[index]!, rate, index });
         if (on[index] !== by[index]) entries.push({ country: on[index]!, rate, index });
-      });
-      this.byRate.set(rate, { ids: tariffs.map((t) => t.id), by, on, scored: new Uint8Array(tariffs.length) });
+      }
+      byRate.set(rate, { ids: tariffs.map((t) => t.id), by, on, scored: new Uint8Array(tariffs.length) });
     }
+    // Sorting takes a step of its own.
+    yield;
     entries.sort((a, b) => a.country - b.country || a.rate - b.rate || a.index - b.index);
-    this.countryEntries = new Int32Array(this.countryNumbers.size + 1);
-    for (const { country } of entries) this.countryEntries[country + 1]!++;
-    for (let c = 0; c < this.countryNumbers.size; c++) this.countryEntries[c + 1]! += this.countryEntries[c]!;
-    this.entryRates = Float64Array.from(entries, (e) => e.rate);
-    this.entryTariffs = Int32Array.from(entries, (e) => e.index);
-    this.sentenceRank = new Int32Array(this.countryNumbers.size);
-    this.paragraphRank = new Int32Array(this.countryNumbers.size);
+    const countryEntries = new Int32Array(countryNumbers.size + 1);
+    for (const { country } of entries) countryEntries[country + 1]!++;
+    for (let c = 0; c < countryNumbers.size; c++) countryEntries[c + 1]! += countryEntries[c]!;
+    return new FigureRanker({
+      byRate,
+      countryNumbers,
+      officialCountries,
+      countryEntries,
+      entryRates: Float64Array.from(entries, (e) => e.rate),
+      entryTariffs: Int32Array.from(entries, (e) => e.index),
+    });
   }
 
   /** Ids of the tariffs with this rate in knowledge order (unranked), or undefined if none has it. */
@@ -104,12 +148,7 @@ export class FigureRanker {
 
   /** A small number standing for a country code, the same for the same code. */
   countryNumber(code: string): number {
-    let number = this.countryNumbers.get(code);
-    if (number === undefined) {
-      number = this.countryNumbers.size;
-      this.countryNumbers.set(code, number);
-    }
-    return number;
+    return numberOf(this.countryNumbers, code);
   }
 
   /** The country number of an official's country, or {@link NO_COUNTRY}. */
@@ -218,6 +257,16 @@ export class FigureRanker {
     for (let k = 0; k < keys.length; k++) keys[k] = keys[k]! & (TARIFF_LIMIT - 1);
     return keys;
   }
+}
+
+/** The number of country `code` in `numbers`: the next one if it has none yet. */
+function numberOf(numbers: Map<string, number>, code: string): number {
+  let number = numbers.get(code);
+  if (number === undefined) {
+    number = numbers.size;
+    numbers.set(code, number);
+  }
+  return number;
 }
 
 /**

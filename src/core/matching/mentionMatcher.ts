@@ -1,4 +1,6 @@
-import type { Knowledge } from '../knowledge/knowledge';
+import { Knowledge } from '../knowledge/knowledge';
+import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
+import type { TimeSlices } from '../scheduling/timeSlices';
 import { charFlags, charInfo, charInfoTable, DIGIT, foldedOf, MARK, PLAIN, UNSPACED, WORD_PART } from './characters';
 import { FigureRanker, NO_COUNTRY, ParagraphBreaks } from './figureRanking';
 import type { Mention } from './mention';
@@ -28,6 +30,8 @@ export type ScanEntry = Mention | SkippedFigure;
 const CANCELLATION_STRIDE = 1 << 16;
 /** How many characters {@link MentionMatcher.scan} scans before ranking the figures behind: the text stays in the cache. */
 const RANKING_STRETCH = 1 << 13;
+/** Names compiled and added between two chances to pause when a matcher is built in steps: a few ms of work. */
+const NAMES_PER_STEP = 1024;
 
 const OFFICIAL = 0;
 const COUNTRY = 1;
@@ -57,35 +61,24 @@ export class MentionMatcher {
    */
   readonly reachInChunks: number;
 
-  constructor(knowledge: Knowledge) {
-    this.figures = new FigureRanker(knowledge);
-    // Each name is compiled, added and dropped: with 100,000 names, keeping the compiled forms until
-    // the end costs more in garbage collection than compiling them.
-    const names = new NameTrieBuilder();
-    const keys: string[] = [];
-    let reach = 2;
-    const add = (text: string, target: PatternTarget, key: string, tag: number): void => {
-      const pattern = compileName(text, target);
-      if (!pattern) return;
-      names.add(pattern, tag);
-      keys.push(key);
-      reach = Math.max(reach, whiteSpaceGaps(pattern));
-    };
-    for (const official of knowledge.officials.values()) {
-      const target = { kind: 'official', id: official.id } as const;
-      const tag = tagOf(OFFICIAL, this.figures.officialCountry(official.id));
-      add(official.name, target, official.id, tag);
-      for (const alias of official.aliases) add(alias, target, official.id, tag);
-    }
-    for (const country of knowledge.countries.values()) {
-      const target = { kind: 'country', code: country.code } as const;
-      const tag = tagOf(COUNTRY, this.figures.countryNumber(country.code));
-      add(country.name, target, country.code, tag);
-      for (const alias of country.aliases) add(alias, target, country.code, tag);
-    }
-    this.names = names.build();
-    this.targetKeys = keys;
-    this.reachInChunks = reach;
+  /**
+   * Builds the matcher of `knowledge` at once: with 100,000 names that blocks for several hundred ms,
+   * so the extension host uses {@link buildInSlices}, which passes the parts it built in slices here.
+   */
+  constructor(source: Knowledge | MatcherParts) {
+    const parts = source instanceof Knowledge ? runSteps(partsInSteps(source)) : source;
+    this.figures = parts.figures;
+    this.names = parts.names;
+    this.targetKeys = parts.targetKeys;
+    this.reachInChunks = parts.reachInChunks;
+  }
+
+  /**
+   * The matcher the constructor builds, built in short stretches that let the host run in between
+   * (see {@link TimeSlices}).
+   */
+  static async buildInSlices(knowledge: Knowledge, slices: TimeSlices): Promise<MentionMatcher> {
+    return new MentionMatcher(await runStepsInSlices(partsInSteps(knowledge), slices));
   }
 
   /** Every mention in `text`, sorted by offset, never overlapping. Empty if cancelled. */
@@ -270,6 +263,54 @@ export class MentionMatcher {
     else if (keepSkipped) out.push({ kind: 'skipped', start: start + base, end: end + base });
     return end;
   }
+}
+
+/** What a matcher is made of (see the fields of {@link MentionMatcher}). */
+interface MatcherParts {
+  readonly figures: FigureRanker;
+  readonly names: NameTrie;
+  readonly targetKeys: readonly string[];
+  readonly reachInChunks: number;
+}
+
+/** Builds the parts of the matcher of `knowledge`, in steps of a few ms (see {@link Steps}). */
+function* partsInSteps(knowledge: Knowledge): Steps<MatcherParts> {
+  const figures = yield* FigureRanker.buildSteps(knowledge);
+  // Each name is compiled, added and dropped: with 100,000 names, keeping the compiled forms until
+  // the end costs more in garbage collection than compiling them.
+  const names = new NameTrieBuilder();
+  const keys: string[] = [];
+  let reach = 2;
+  let tried = 0;
+  const add = (text: string, target: PatternTarget, key: string, tag: number): void => {
+    const pattern = compileName(text, target);
+    if (!pattern) return;
+    names.add(pattern, tag);
+    keys.push(key);
+    reach = Math.max(reach, whiteSpaceGaps(pattern));
+  };
+  const stepEnds = (): boolean => ++tried % NAMES_PER_STEP === 0;
+  for (const official of knowledge.officials.values()) {
+    const target = { kind: 'official', id: official.id } as const;
+    const tag = tagOf(OFFICIAL, figures.officialCountry(official.id));
+    add(official.name, target, official.id, tag);
+    if (stepEnds()) yield;
+    for (const alias of official.aliases) {
+      add(alias, target, official.id, tag);
+      if (stepEnds()) yield;
+    }
+  }
+  for (const country of knowledge.countries.values()) {
+    const target = { kind: 'country', code: country.code } as const;
+    const tag = tagOf(COUNTRY, figures.countryNumber(country.code));
+    add(country.name, target, country.code, tag);
+    if (stepEnds()) yield;
+    for (const alias of country.aliases) {
+      add(alias, target, country.code, tag);
+      if (stepEnds()) yield;
+    }
+  }
+  return { figures, names: yield* names.buildSteps(), targetKeys: keys, reachInChunks: reach };
 }
 
 /** A name's tag in the trie: what it stands for (OFFICIAL or COUNTRY) and the country number that counts when ranking figures. */

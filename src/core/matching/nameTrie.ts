@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../scheduling/steps';
 import { charInfo, charInfoTable, foldedOf, LOWER, MARK, WORD_PART, WORD_START } from './characters';
 import { hashStep, hashWord, patternLength, type NamePattern } from './namePatterns';
 import { matchGap, withPossessive } from './patternMatching';
@@ -48,6 +49,23 @@ const COUNTRY_NAME = 4;
 /** A slot of the builder's key table: parent, gap, hash, first node + 1 (0: empty). */
 const KEY = 4;
 
+/** Nodes placed between two chances to pause when the trie is built in steps: a few ms of work. */
+const NODES_PER_STEP = 4096;
+/** Numbers of the node table first touched in one step: 1 MB. */
+const TOUCHED_PER_STEP = 1 << 18;
+
+/** The tables of a trie, as {@link NameTrieBuilder.buildSteps} places the nodes (see {@link NameTrie} for their layout). */
+interface TrieTables {
+  readonly firstWords: Uint32Array;
+  readonly gaps: readonly string[];
+  readonly nodes: Int32Array;
+  /** The node table has 2^nodeBits slots. */
+  readonly nodeBits: number;
+  readonly chars: Uint16Array;
+  readonly moreGaps: Int32Array;
+  readonly patterns: Int32Array;
+}
+
 /**
  * All names by their folded words, one word per level, so a scan reads each word of the text once and
  * looks up the word n-grams it reads instead of trying every name that shares a first word (10,000
@@ -95,62 +113,15 @@ export class NameTrie {
   private firstEnd = 0;
 
   /** Use {@link NameTrieBuilder}. */
-  constructor(builder: NameTrieBuilder) {
-    this.firstWords = builder.firstWords;
-    this.gaps = builder.gapList;
-    const count = builder.nodeWord.length;
-    // At most half full, so that a miss ends after a probe or two.
-    let bits = 4;
-    while (1 << bits < count * 2) bits++;
-    this.nodeMask = (1 << bits) - 1;
-    this.nodeShift = 32 - bits;
-    const nodes = new Int32Array((1 << bits) * SLOT);
-    const slotOfNode = new Int32Array(count);
-    const chars: number[] = [];
-    const moreGaps: number[] = [];
-    const patterns = new Int32Array(builder.names.length);
-    let patternCount = 0;
-    // Parents were made before their children, so their slots are known when the children are placed.
-    for (let node = 0; node < count; node++) {
-      const parent = builder.nodeParent[node]!;
-      const parentSlot = parent === NONE ? NONE : slotOfNode[parent]!;
-      const gap = builder.nodeGap[node]!;
-      const hash = builder.nodeHash[node]!;
-      let slot = slotOf(parentSlot, gap, hash) >>> this.nodeShift;
-      while (nodes[slot * SLOT + WORD_LENGTH] !== 0) slot = (slot + 1) & this.nodeMask;
-      slotOfNode[node] = slot;
-      const at = slot * SLOT;
-      nodes[at + PARENT] = parentSlot;
-      nodes[at + GAP] = gap;
-      nodes[at + HASH] = hash;
-      const word = builder.nodeWord[node]!;
-      nodes[at + WORD_LENGTH] = word.length;
-      if (word.length <= INLINE_CHARS) {
-        for (let k = 0; k < word.length; k++) nodes[at + WORD + (k >> 1)]! |= word.charCodeAt(k) << ((k & 1) * 16);
-      } else {
-        nodes[at + WORD] = chars.length;
-        for (let k = 0; k < word.length; k++) chars.push(word.charCodeAt(k));
-      }
-      let gapCount = 0;
-      nodes[at + FIRST_GAP] = NONE;
-      nodes[at + MORE_GAPS] = moreGaps.length;
-      for (let link = builder.nodeFirstGapLink[node]!; link !== NONE; link = builder.gapLinkNext[link]!) {
-        if (gapCount === 0) nodes[at + FIRST_GAP] = builder.gapLinkGap[link]!;
-        else moreGaps.push(builder.gapLinkGap[link]!);
-        gapCount++;
-      }
-      nodes[at + GAP_COUNT] = gapCount;
-      nodes[at + PATTERN_START] = patternCount;
-      for (let index = builder.nodeFirstPattern[node]!; index !== NONE; index = builder.patternNext[index]!) {
-        for (let field = 0; field < PATTERN; field++) patterns[patternCount * PATTERN + field] = builder.names[index * PATTERN + field]!;
-        patternCount++;
-      }
-      nodes[at + PATTERN_COUNT] = patternCount - nodes[at + PATTERN_START]!;
-    }
-    this.nodes = nodes;
-    this.chars = Uint16Array.from(chars);
-    this.moreGaps = Int32Array.from(moreGaps);
-    this.patterns = patterns;
+  constructor(tables: TrieTables) {
+    this.firstWords = tables.firstWords;
+    this.gaps = tables.gaps;
+    this.nodes = tables.nodes;
+    this.nodeMask = (1 << tables.nodeBits) - 1;
+    this.nodeShift = 32 - tables.nodeBits;
+    this.chars = tables.chars;
+    this.moreGaps = tables.moreGaps;
+    this.patterns = tables.patterns;
   }
 
   /** False when no name starts with a word of this folded hash; true when one may. */
@@ -261,23 +232,23 @@ export class NameTrie {
  * trie. Names are numbered in the order added; that order breaks ties.
  */
 export class NameTrieBuilder {
-  readonly firstWords = new Uint32Array(FIRST_WORD_FILTER_WORDS);
-  readonly nodeWord: string[] = [];
-  readonly nodeParent: number[] = [];
-  readonly nodeGap: number[] = [];
-  readonly nodeHash: number[] = [];
+  private readonly firstWords = new Uint32Array(FIRST_WORD_FILTER_WORDS);
+  private readonly nodeWord: string[] = [];
+  private readonly nodeParent = new IntList();
+  private readonly nodeGap = new IntList();
+  private readonly nodeHash = new IntList();
   // Each node's gaps and names, as linked lists (no array per node while building).
-  readonly nodeFirstGapLink: number[] = [];
-  readonly gapLinkGap: number[] = [];
-  readonly gapLinkNext: number[] = [];
-  readonly nodeFirstPattern: number[] = [];
-  readonly patternNext: number[] = [];
+  private readonly nodeFirstGapLink = new IntList();
+  private readonly gapLinkGap: number[] = [];
+  private readonly gapLinkNext: number[] = [];
+  private readonly nodeFirstPattern = new IntList();
+  private readonly patternNext = new IntList();
   /** The names' records (see PATTERN), in the order added. */
-  readonly names: number[] = [];
-  readonly gapList: string[] = [];
+  private readonly names = new IntList();
+  private readonly gapList: string[] = [];
   private readonly gapIndexes = new Map<string, number>();
   /** The next node with the same key (parent, gap, hash): different words, one hash. */
-  private readonly nodeNextSameKey: number[] = [];
+  private readonly nodeNextSameKey = new IntList();
   /** Key → first node with it, open addressing in slots of KEY numbers (parent, gap, hash, node + 1). */
   private keys = new Int32Array(16 * KEY);
   private keyMask = 15;
@@ -292,22 +263,93 @@ export class NameTrieBuilder {
     this.firstWords[(first >>> 5) & FIRST_WORD_FILTER_MASK]! |= 1 << (first & 31);
     let node = this.child(NONE, NONE, words[0]!, first);
     for (let w = 1; w < words.length; w++) node = this.child(node, this.gapAfter(node, gaps[w - 1]!), words[w]!, hashWord(words[w]!));
-    this.patternNext.push(this.nodeFirstPattern[node]!);
-    this.nodeFirstPattern[node] = index;
-    this.names.push(
-      patternLength(name),
-      index,
-      (name.singleWord ? SINGLE_WORD : 0) | (name.acronym ? ACRONYM : 0) | (name.target.kind === 'country' ? COUNTRY_NAME : 0),
-      name.trailing === '' ? NONE : this.gapIndex(name.trailing),
-      tag,
-      0,
-      0,
-      0,
-    );
+    this.patternNext.push(this.nodeFirstPattern.at(node));
+    this.nodeFirstPattern.set(node, index);
+    const names = this.names;
+    names.push(patternLength(name));
+    names.push(index);
+    names.push((name.singleWord ? SINGLE_WORD : 0) | (name.acronym ? ACRONYM : 0) | (name.target.kind === 'country' ? COUNTRY_NAME : 0));
+    names.push(name.trailing === '' ? NONE : this.gapIndex(name.trailing));
+    names.push(tag);
+    // The rest of the record is padding.
+    for (let field = TAG + 1; field < PATTERN; field++) names.push(0);
   }
 
+  /** The trie, made at once. */
   build(): NameTrie {
-    return new NameTrie(this);
+    return runSteps(this.buildSteps());
+  }
+
+  /**
+   * The trie, made in steps of NODES_PER_STEP nodes placed (see {@link Steps}): with 100,000 names,
+   * placing them all at once blocks for about 100 ms.
+   */
+  *buildSteps(): Steps<NameTrie> {
+    const count = this.nodeWord.length;
+    // At most half full, so that a miss ends after a probe or two.
+    let nodeBits = 4;
+    while (1 << nodeBits < count * 2) nodeBits++;
+    const nodeMask = (1 << nodeBits) - 1;
+    const nodeShift = 32 - nodeBits;
+    const nodes = new Int32Array((1 << nodeBits) * SLOT);
+    // The first touch of fresh memory costs about 3 ms per MB (page faults), and nodes placed at random
+    // would touch all of the table (8 MB for 100,000 names) in the first step: touch it in steps first.
+    for (let from = 0; from < nodes.length; from += TOUCHED_PER_STEP) {
+      nodes.fill(0, from, from + TOUCHED_PER_STEP);
+      yield;
+    }
+    const slotOfNode = new Int32Array(count);
+    const chars: number[] = [];
+    const moreGaps: number[] = [];
+    const patterns = new Int32Array(this.names.length);
+    let patternCount = 0;
+    // Parents were made before their children, so their slots are known when the children are placed.
+    for (let node = 0; node < count; node++) {
+      if (node % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
+      const parent = this.nodeParent.at(node);
+      const parentSlot = parent === NONE ? NONE : slotOfNode[parent]!;
+      const gap = this.nodeGap.at(node);
+      const hash = this.nodeHash.at(node);
+      let slot = slotOf(parentSlot, gap, hash) >>> nodeShift;
+      while (nodes[slot * SLOT + WORD_LENGTH] !== 0) slot = (slot + 1) & nodeMask;
+      slotOfNode[node] = slot;
+      const at = slot * SLOT;
+      nodes[at + PARENT] = parentSlot;
+      nodes[at + GAP] = gap;
+      nodes[at + HASH] = hash;
+      const word = this.nodeWord[node]!;
+      nodes[at + WORD_LENGTH] = word.length;
+      if (word.length <= INLINE_CHARS) {
+        for (let k = 0; k < word.length; k++) nodes[at + WORD + (k >> 1)]! |= word.charCodeAt(k) << ((k & 1) * 16);
+      } else {
+        nodes[at + WORD] = chars.length;
+        for (let k = 0; k < word.length; k++) chars.push(word.charCodeAt(k));
+      }
+      let gapCount = 0;
+      nodes[at + FIRST_GAP] = NONE;
+      nodes[at + MORE_GAPS] = moreGaps.length;
+      for (let link = this.nodeFirstGapLink.at(node); link !== NONE; link = this.gapLinkNext[link]!) {
+        if (gapCount === 0) nodes[at + FIRST_GAP] = this.gapLinkGap[link]!;
+        else moreGaps.push(this.gapLinkGap[link]!);
+        gapCount++;
+      }
+      nodes[at + GAP_COUNT] = gapCount;
+      nodes[at + PATTERN_START] = patternCount;
+      for (let index = this.nodeFirstPattern.at(node); index !== NONE; index = this.patternNext.at(index)) {
+        for (let field = 0; field < PATTERN; field++) patterns[patternCount * PATTERN + field] = this.names.at(index * PATTERN + field);
+        patternCount++;
+      }
+      nodes[at + PATTERN_COUNT] = patternCount - nodes[at + PATTERN_START]!;
+    }
+    return new NameTrie({
+      firstWords: this.firstWords,
+      gaps: this.gapList,
+      nodes,
+      nodeBits,
+      chars: Uint16Array.from(chars),
+      moreGaps: Int32Array.from(moreGaps),
+      patterns,
+    });
   }
 
   /** The node reached from `parent` (NONE for first words) after `gap` by `word`, made if new. */
@@ -322,12 +364,12 @@ export class NameTrieBuilder {
         let node = first;
         for (;;) {
           if (this.nodeWord[node] === word) return node;
-          const next = this.nodeNextSameKey[node]!;
+          const next = this.nodeNextSameKey.at(node);
           if (next === NONE) break;
           node = next;
         }
         const made = this.makeNode(parent, gap, word, hash);
-        this.nodeNextSameKey[node] = made;
+        this.nodeNextSameKey.set(node, made);
         return made;
       }
       slot = (slot + 1) & this.keyMask;
@@ -373,10 +415,10 @@ export class NameTrieBuilder {
   /** The index of `gap`, recorded as one of `node`'s gaps. */
   private gapAfter(node: number, gap: string): number {
     const index = this.gapIndex(gap);
-    for (let link = this.nodeFirstGapLink[node]!; link !== NONE; link = this.gapLinkNext[link]!) if (this.gapLinkGap[link] === index) return index;
+    for (let link = this.nodeFirstGapLink.at(node); link !== NONE; link = this.gapLinkNext[link]!) if (this.gapLinkGap[link] === index) return index;
     this.gapLinkGap.push(index);
-    this.gapLinkNext.push(this.nodeFirstGapLink[node]!);
-    this.nodeFirstGapLink[node] = this.gapLinkGap.length - 1;
+    this.gapLinkNext.push(this.nodeFirstGapLink.at(node));
+    this.nodeFirstGapLink.set(node, this.gapLinkGap.length - 1);
     return index;
   }
 
@@ -388,6 +430,37 @@ export class NameTrieBuilder {
       this.gapIndexes.set(gap, index);
     }
     return index;
+  }
+}
+
+/**
+ * A growing list of 32-bit integers. The builder grows a dozen lists of one number per node or per
+ * name together; growing JS arrays of 50,000 numbers took milliseconds each (a new backing store on
+ * the collected heap), 20-40 ms at once in the middle of a build step. A typed array doubles with one copy.
+ */
+class IntList {
+  private items = new Int32Array(64);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(value: number): void {
+    if (this.count === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.count++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index]!;
+  }
+
+  set(index: number, value: number): void {
+    this.items[index] = value;
   }
 }
 
