@@ -7,8 +7,8 @@
 export const WORD_PART = 1;
 /**
  * A character the scan loop steps over without a branch: known (see {@link charInfoTable}), and a
- * plain letter (WORD_PART) or plain punctuation or space. Not: digits, marks, scripts without spaces,
- * line breaks.
+ * plain letter (WORD_PART) or plain punctuation, space or line break. Not: digits, marks, scripts
+ * without spaces.
  */
 export const PLAIN = 2;
 export const WORD = 4; // letters, digits, combining marks: a character that continues a word
@@ -57,7 +57,7 @@ function computeFlags(code: number): number {
     else if (ch.toUpperCase() !== ch) flags |= LOWER;
     if (code >= 48 && code <= 57) flags |= DIGIT;
   }
-  if (!(flags & (LINE_BREAK | MARK | UNSPACED | DIGIT))) flags |= PLAIN;
+  if (!(flags & (MARK | UNSPACED | DIGIT))) flags |= PLAIN;
   return flags;
 }
 

@@ -176,11 +176,11 @@ export class FigureRanker {
 
   /**
    * Ranks the figures of a scan of a whole text as the scan goes (see {@link ScanRanking}), given the
-   * country number of each mention (see {@link countryNumber}) and the blank lines, which the scan
-   * reports. The mentions are the scan's own, not yet shared, so figures are ranked in place.
+   * country number of each mention (see {@link countryNumber}), which the scan reports. The mentions
+   * are the scan's own, not yet shared, so figures are ranked in place.
    */
-  rankDuringScan(text: string, mentions: Mention[], countries: readonly number[], breaks: ParagraphBreaks): ScanRanking {
-    return new ScanRanking(this, wholeText(text), mentions, countries, breaks);
+  rankDuringScan(text: string, mentions: Mention[], countries: readonly number[]): ScanRanking {
+    return new ScanRanking(this, wholeText(text), mentions, countries);
   }
 
   /** `countries[k - countriesFrom]` is the country number of `mentions[k]`. */
@@ -346,9 +346,8 @@ export class ScanRanking {
     private readonly window: TextWindow,
     private readonly mentions: Mention[],
     private readonly countries: readonly number[],
-    breaks: ParagraphBreaks,
   ) {
-    this.paragraphs = new Paragraphs(breaks);
+    this.paragraphs = new Paragraphs(new ParagraphBreaks(window));
   }
 
   /** Ranks the figures whose ranking reads only what a scan has passed on reaching `scanned` (all, at the end). */
@@ -404,8 +403,8 @@ function codeAt(window: TextWindow, at: number): number {
 
 /**
  * The blank lines of a window as the paragraph rule sees them: where paragraphs start (right after a
- * blank line) and end (at a line break that begins one). Either a scan notes every line break it meets
- * ({@link lineBreak}), or the lines around the figures are searched for ({@link sortOut}).
+ * blank line) and end (at a line break that begins one), found by searching the lines around the
+ * figures ({@link sortOut}). The scan steps over line breaks without a stop; a stop per line cost more.
  */
 export class ParagraphBreaks {
   /** Offsets right after a blank line, ascending. */
@@ -415,25 +414,8 @@ export class ParagraphBreaks {
   /** Every line break before this offset is sorted out. */
   private doneTo: number;
 
-  /**
-   * With `scanned`, the breaks are those a scan reports ({@link lineBreak}). A scan does not see the
-   * line breaks inside the names it matches, and does not need to: a name holds at most one line break
-   * between two of its words, never a blank line or the line break next to one.
-   */
-  constructor(
-    private readonly window: TextWindow,
-    scanned = false,
-  ) {
-    this.doneTo = scanned ? Infinity : window.base;
-  }
-
-  /** Notes the line break at `at`, met by a scan of the whole window in order. */
-  lineBreak(at: number): void {
-    const window = this.window;
-    const c = window.text.charCodeAt(at);
-    if (c !== 0x0a && c !== 0x0d) return;
-    if (c === 0x0a && isBlankLineBefore(window, at + 1)) this.starts.push(at + 1);
-    if (isBlankLineAfter(window, at)) this.ends.push(at);
+  constructor(private readonly window: TextWindow) {
+    this.doneTo = window.base;
   }
 
   /** Finds (once) the breaks among the line breaks in [from, to) of the window, with native searches. */
@@ -513,29 +495,62 @@ function isBlankLineAfter(window: TextWindow, at: number): boolean {
  */
 function sentenceAround(window: TextWindow, span: Span, paragraph: Span, mentions: readonly Mention[], index: number): Span {
   const { text, base } = window;
-  let start = span.start;
+  // Only four punctuation marks can end a sentence: they are searched for natively, and the rule is
+  // tested there and nowhere else.
   const minStart = Math.max(paragraph.start, span.start - SENTENCE_REACH);
-  // Only four punctuation marks can end a sentence: the rule is tested there and nowhere else.
-  for (; start > minStart; start--) {
-    if (isSentencePunctuation(text.charCodeAt(start - 1 - base)) && isSentenceEnd(window, start - 1) && !insideMention(mentions, index, start - 1)) break;
+  let start = minStart;
+  for (let at = lastSentencePunctuation(text, minStart - base, span.start - base); at >= 0; at = lastSentencePunctuation(text, minStart - base, at)) {
+    if (isSentenceEnd(window, at + base) && !insideMention(mentions, index, at + base)) {
+      start = at + base + 1;
+      break;
+    }
   }
-  let end = span.end;
   const maxEnd = Math.min(paragraph.end, span.end + SENTENCE_REACH);
-  for (; end < maxEnd; end++) {
-    if (isSentencePunctuation(text.charCodeAt(end - base)) && isSentenceEnd(window, end) && !insideMention(mentions, index, end)) break;
+  let end = maxEnd;
+  for (let at = firstSentencePunctuation(text, span.end - base, maxEnd - base); at >= 0; at = firstSentencePunctuation(text, at + 1, maxEnd - base)) {
+    if (isSentenceEnd(window, at + base) && !insideMention(mentions, index, at + base)) {
+      end = at + base;
+      break;
+    }
   }
   return { start, end };
 }
 
-/** Whether `offset` is inside one of the mentions near `mentions[index]` (those starting at most SENTENCE_REACH before it). */
+/** The sentence punctuation other than `.`: rarer, so searched for only where no full stop comes first. */
+const RARE_SENTENCE_PUNCTUATION = /[!?\u3002]/;
+
+// Searches run in slices (views, not copies), so that none reads past the reach of the sentence.
+
+/** The offset of the last sentence punctuation mark in [from, to) of `text`, or -1. */
+function lastSentencePunctuation(text: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  const stretch = text.slice(from, to);
+  const stop = stretch.lastIndexOf('.');
+  const afterStop = stop < 0 ? stretch : stretch.slice(stop + 1);
+  if (afterStop.search(RARE_SENTENCE_PUNCTUATION) < 0) return stop < 0 ? -1 : from + stop;
+  return from + stop + 1 + Math.max(afterStop.lastIndexOf('!'), afterStop.lastIndexOf('?'), afterStop.lastIndexOf('\u3002'));
+}
+
+/** The offset of the first sentence punctuation mark in [from, to) of `text`, or -1. */
+function firstSentencePunctuation(text: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  const stretch = text.slice(from, to);
+  const stop = stretch.indexOf('.');
+  const rare = (stop < 0 ? stretch : stretch.slice(0, stop)).search(RARE_SENTENCE_PUNCTUATION);
+  return rare >= 0 ? from + rare : stop < 0 ? -1 : from + stop;
+}
+
+/** Whether `offset` (outside the figure `mentions[index]`) is inside a mention. */
 function insideMention(mentions: readonly Mention[], index: number, offset: number): boolean {
-  for (let k = index - 1; k >= 0 && mentions[k]!.end > offset - SENTENCE_REACH; k--) {
-    if (mentions[k]!.start <= offset && offset < mentions[k]!.end) return true;
+  // Mentions never overlap, so only the last one that starts at or before `offset` can hold it.
+  let k = index;
+  if (offset < mentions[index]!.start) {
+    k--;
+    while (k >= 0 && mentions[k]!.start > offset) k--;
+  } else {
+    while (k + 1 < mentions.length && mentions[k + 1]!.start <= offset) k++;
   }
-  for (let k = index + 1; k < mentions.length && mentions[k]!.start <= offset; k++) {
-    if (offset < mentions[k]!.end) return true;
-  }
-  return false;
+  return k >= 0 && offset < mentions[k]!.end;
 }
 
 function isSentencePunctuation(c: number): boolean {

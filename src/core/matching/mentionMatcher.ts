@@ -1,13 +1,13 @@
 import { Knowledge } from '../knowledge/knowledge';
 import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
 import type { TimeSlices } from '../scheduling/timeSlices';
-import { charFlags, charInfo, charInfoTable, DIGIT, foldedOf, MARK, PLAIN, UNSPACED, WORD_PART } from './characters';
-import { FigureRanker, NO_COUNTRY, ParagraphBreaks } from './figureRanking';
+import { charFlags, charInfo, charInfoTable, DIGIT, foldedOf, MARK, PLAIN, WORD_PART } from './characters';
+import { FigureRanker, NO_COUNTRY } from './figureRanking';
 import type { Mention } from './mention';
 import { FIRST_WORD_FILTER_MASK, NameTrieBuilder, type NameTrie } from './nameTrie';
 import { compileName, HASH_BITS, hashStep, type NamePattern, type PatternTarget } from './namePatterns';
 import { matchPercentSign } from './patternMatching';
-import { wholeText, type TextWindow } from './textWindow';
+import type { TextWindow } from './textWindow';
 
 /** The subset of a cancellation token the core needs, so it never depends on `vscode`. */
 export interface Cancellation {
@@ -50,8 +50,6 @@ export class MentionMatcher {
   private readonly word: WordState = { inWord: 0, hash: 0 };
   /** While {@link scan} runs: the country number of each mention found, for ranking its figures. */
   private countries: number[] | undefined;
-  /** While {@link scan} runs: its blank lines, for ranking figures. */
-  private paragraphs: ParagraphBreaks | undefined;
   /** What each name of the trie stands for: the official's id or the country code (its tag tells which, see {@link tagOf}). */
   private readonly targetKeys: readonly string[];
   private readonly figures: FigureRanker;
@@ -85,10 +83,8 @@ export class MentionMatcher {
   scan(text: string, cancellation?: Cancellation): Mention[] {
     const mentions: Mention[] = [];
     const countries: number[] = [];
-    const paragraphs = new ParagraphBreaks(wholeText(text), true);
-    const ranking = this.figures.rankDuringScan(text, mentions, countries, paragraphs);
+    const ranking = this.figures.rankDuringScan(text, mentions, countries);
     this.countries = countries;
-    this.paragraphs = paragraphs;
     try {
       // In stretches, ranking the figures behind each (see ScanRanking).
       for (let at = 0; at < text.length; ) {
@@ -99,7 +95,6 @@ export class MentionMatcher {
       ranking.rankUpTo(text.length);
     } finally {
       this.countries = undefined;
-      this.paragraphs = undefined;
     }
     return mentions;
   }
@@ -140,14 +135,13 @@ export class MentionMatcher {
    *
    * {@link readPlain} steps over letters, spaces and punctuation without a branch per word, and stops
    * where a word ends that some name may start with, or at a character it leaves to this loop: digits
-   * (figures), combining marks, scripts without spaces, line breaks, characters not seen before. The
+   * (figures), combining marks, scripts without spaces, characters not seen before. The
    * words and names found are those of the word-by-word rules of patternMatching.ts.
    */
   private scanInto(text: string, base: number, out: ScanEntry[], keepSkipped: boolean, cancellation?: Cancellation, from = 0, until = text.length): number {
     const n = text.length;
     const names = this.names;
     const filter = names.firstWords;
-    const paragraphs = this.paragraphs;
     // A word or match that starts before `until` is read to its end, past `until` if need be.
     const stop = Math.min(until, n);
     const word = this.word;
@@ -186,7 +180,7 @@ export class MentionMatcher {
           i = figureEnd > 0 ? figureEnd : digitsEnd;
           floor = i;
         } else {
-          // A line break or a character of a script without spaces: it ends the word before it.
+          // A character of a script without spaces: it ends the word before it, and is a word of its own.
           if (word.inWord) {
             word.inWord = 0;
             const end = names.mayStart(word.hash) ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out) : -1;
@@ -196,15 +190,9 @@ export class MentionMatcher {
               continue;
             }
           }
-          if (info & UNSPACED) {
-            // A word of its own.
-            const single = hashStep(0, foldedOf(info));
-            const end = names.mayStart(single) ? this.nameAt(text, i, i + 1, single, base, out) : -1;
-            i = floor = end >= 0 ? end : i + 1;
-          } else {
-            paragraphs?.lineBreak(i);
-            i = floor = i + 1;
-          }
+          const single = hashStep(0, foldedOf(info));
+          const end = names.mayStart(single) ? this.nameAt(text, i, i + 1, single, base, out) : -1;
+          i = floor = end >= 0 ? end : i + 1;
         }
       }
     }

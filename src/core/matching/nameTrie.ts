@@ -12,39 +12,49 @@ export const FIRST_WORD_FILTER_MASK = FIRST_WORD_FILTER_WORDS - 1;
 const NONE = -1;
 
 // A node is a slot of the open-addressing table `nodes`, found by its key (parent node, gap, hash of
-// its word) and holding everything a walk needs in one 64-byte slot: one read of memory per word.
+// its word) and holding everything a walk needs in one 64-byte slot, the name that ends there included
+// when there is one (most nodes): one read of memory per word.
 const SLOT = 16;
 const PARENT = 0;
 const GAP = 1;
 const HASH = 2;
 /** Its word's length; 0 marks an empty slot (words are never empty). */
 const WORD_LENGTH = 3;
-/** The node's names are the records `patterns[PATTERN_START, PATTERN_START + PATTERN_COUNT)`. */
-const PATTERN_START = 4;
-const PATTERN_COUNT = 5;
-/** The gaps after which words may follow: the first here (most nodes have one, ' '), the others in `moreGaps` from MORE_GAPS. */
-const FIRST_GAP = 6;
-const GAP_COUNT = 7;
-const MORE_GAPS = 8;
+/**
+ * The gaps after which words may follow: NONE; the only one (most nodes have one, ' '); or, for
+ * several, SEVERAL_GAPS minus their offset in `moreGaps`, where their count comes first.
+ */
+const GAPS = 4;
+const SEVERAL_GAPS = -2;
+/**
+ * The names that end at the node: 0 for none; the RULES of the only one, its other fields in
+ * NAME_LENGTH, NAME_INDEX and NAME_TAG; or, for several, ~(their first record in `patterns`).
+ */
+const NAMES = 5;
+const NAME_LENGTH = 6;
+const NAME_INDEX = 7;
+const NAME_TAG = 8;
 /** The word, folded: two characters per number, or (when longer than INLINE_CHARS) its offset in `chars`. */
 const WORD = 9;
 const INLINE_CHARS = (SLOT - WORD) * 2;
 
-// A name is a record of PATTERN numbers in `patterns`, next to the other names of its node. Names
-// are tried longest first (folded LENGTH), then officials before countries (FLAGS), then in the order
-// added (INDEX).
-const PATTERN = 8;
+// The names of nodes that have several are records of PATTERN numbers in `patterns`, each node's
+// together, the last flagged LAST_NAME. Names are tried longest first (folded LENGTH), then officials
+// before countries (RULES), then in the order added (INDEX).
+const PATTERN = 4;
 const LENGTH = 0;
 const INDEX = 1;
-const FLAGS = 2;
-/** Its trailing punctuation, an index into `gaps`, or NONE. */
-const TRAILING = 3;
+/** Its flags, and its trailing punctuation (an index into `gaps`, or NONE) + 1 from bit TRAILING_SHIFT on. */
+const RULES = 2;
 /** The number it was added with. */
-const TAG = 4;
+const TAG = 3;
 
 const SINGLE_WORD = 1;
 const ACRONYM = 2;
 const COUNTRY_NAME = 4;
+/** Set on the last name of a node, so a node's only name has RULES above 0. */
+const LAST_NAME = 8;
+const TRAILING_SHIFT = 4;
 
 /** A slot of the builder's key table: parent, gap, hash, first node + 1 (0: empty). */
 const KEY = 4;
@@ -74,7 +84,8 @@ interface TrieTables {
  * Everything lives in flat typed arrays of fixed-size records: a note mentions thousands of different
  * names, each in a different corner of the knowledge, and a walk through objects and maps costs a
  * cache miss per object (a dozen per mention), which took longer than reading the whole note. Here a
- * word costs one table slot, which holds the node with its word; a name, one record.
+ * word costs one table slot, which holds the node with its word and, when just one name ends there
+ * (most nodes), that name; nodes where several end keep them as records of their own.
  *
  * Words are compared exactly (folded, marks skipped), so a path through the trie is a match of the
  * words and the gaps between them by the rules of `matchPattern`; what is left to check per name is
@@ -99,14 +110,14 @@ export class NameTrie {
   private readonly moreGaps: Int32Array;
   /** The distinct gap literals and trailing punctuation of all names (a few: ' ', '-', '.', …). */
   private readonly gaps: readonly string[];
-  /** Name records, each node's together. */
+  /** Name records of the nodes that have several, each node's together. */
   private readonly patterns: Int32Array;
 
   // The walk's state: the best name so far, and the word the names start with.
-  private best = NONE;
+  private bestIndex = NONE;
   private bestLength = 0;
-  private bestFlags = 0;
-  private bestIndex = 0;
+  private bestRules = 0;
+  private bestTag = 0;
   private bestEnd = 0;
   private firstInfo = 0;
   private firstStart = 0;
@@ -135,59 +146,74 @@ export class NameTrie {
    * {@link matchEnd} and {@link matchTag} set; or -1 when none matches.
    */
   longestAt(text: string, start: number, end: number, hash: number): number {
-    this.best = NONE;
+    this.bestIndex = NONE;
     this.bestLength = -1;
     this.firstInfo = charInfo(text.charCodeAt(start)) | 0;
     this.firstStart = start;
     this.firstEnd = end;
     const node = this.find(NONE, NONE, hash, text, start, end);
     if (node !== NONE) this.walk(text, node, end);
-    if (this.best === NONE) return NONE;
+    if (this.bestIndex === NONE) return NONE;
     this.matchEnd = withPossessive(text, this.bestEnd);
-    this.matchTag = this.patterns[this.best * PATTERN + TAG]!;
-    return this.patterns[this.best * PATTERN + INDEX]!;
+    this.matchTag = this.bestTag;
+    return this.bestIndex;
   }
 
   /** Tries the names that end at `node` (the text matched up to `at`), then follows each gap that matches. */
   private walk(text: string, node: number, at: number): void {
     const nodes = this.nodes;
     const slot = node * SLOT;
-    const patterns = this.patterns;
-    const patternEnd = nodes[slot + PATTERN_START]! + nodes[slot + PATTERN_COUNT]!;
-    for (let p = nodes[slot + PATTERN_START]!; p < patternEnd; p++) {
-      const fields = p * PATTERN;
-      const length = patterns[fields + LENGTH]!;
-      const flags = patterns[fields + FLAGS]!;
-      const index = patterns[fields + INDEX]!;
-      if (length < this.bestLength || (length === this.bestLength && !this.breaksTie(flags, index))) continue;
-      // Single words only Capitalized or ALL CAPS; an acronym only in capitals.
-      if ((flags & SINGLE_WORD) !== 0 && (this.firstInfo & LOWER) !== 0) continue;
-      if ((flags & ACRONYM) !== 0 && hasLowerCase(text, this.firstStart, this.firstEnd)) continue;
-      const trailing = patterns[fields + TRAILING]!;
-      const end = trailing === NONE ? at : matchGap(text, at, this.gaps[trailing]!);
-      if (end < 0) continue;
-      this.best = p;
-      this.bestLength = length;
-      this.bestFlags = flags;
-      this.bestIndex = index;
-      this.bestEnd = end;
+    const names = nodes[slot + NAMES]!;
+    if (names > 0) {
+      this.tryName(text, at, nodes[slot + NAME_LENGTH]!, nodes[slot + NAME_INDEX]!, names, nodes[slot + NAME_TAG]!);
+    } else if (names < 0) {
+      const patterns = this.patterns;
+      for (let fields = ~names * PATTERN; ; fields += PATTERN) {
+        const rules = patterns[fields + RULES]!;
+        this.tryName(text, at, patterns[fields + LENGTH]!, patterns[fields + INDEX]!, rules, patterns[fields + TAG]!);
+        if ((rules & LAST_NAME) !== 0) break;
+      }
     }
-    const gapCount = nodes[slot + GAP_COUNT]!;
-    for (let k = 0; k < gapCount; k++) {
-      const gap = k === 0 ? nodes[slot + FIRST_GAP]! : this.moreGaps[nodes[slot + MORE_GAPS]! + k - 1]!;
-      const wordStart = matchGap(text, at, this.gaps[gap]!);
-      if (wordStart < 0) continue;
-      const wordEnd = readWord(text, wordStart);
-      if (wordEnd < 0) continue;
-      const next = this.find(node, gap, lastWordHash, text, wordStart, wordEnd);
-      if (next !== NONE) this.walk(text, next, wordEnd);
+    const gaps = nodes[slot + GAPS]!;
+    if (gaps >= 0) {
+      this.follow(text, node, at, gaps);
+    } else if (gaps !== NONE) {
+      const offset = SEVERAL_GAPS - gaps;
+      const count = this.moreGaps[offset]!;
+      for (let k = 1; k <= count; k++) this.follow(text, node, at, this.moreGaps[offset + k]!);
     }
   }
 
+  /** Makes the name (its fields) the best so far if it matches up to `at` and comes before the best. */
+  private tryName(text: string, at: number, length: number, index: number, rules: number, tag: number): void {
+    if (length < this.bestLength || (length === this.bestLength && !this.breaksTie(rules, index))) return;
+    // Single words only Capitalized or ALL CAPS; an acronym only in capitals.
+    if ((rules & SINGLE_WORD) !== 0 && (this.firstInfo & LOWER) !== 0) return;
+    if ((rules & ACRONYM) !== 0 && hasLowerCase(text, this.firstStart, this.firstEnd)) return;
+    const trailing = (rules >> TRAILING_SHIFT) - 1;
+    const end = trailing === NONE ? at : matchGap(text, at, this.gaps[trailing]!);
+    if (end < 0) return;
+    this.bestIndex = index;
+    this.bestLength = length;
+    this.bestRules = rules;
+    this.bestTag = tag;
+    this.bestEnd = end;
+  }
+
+  /** Walks on from `node` (the text matched up to `at`) if `gap` and then a word of a child follow. */
+  private follow(text: string, node: number, at: number, gap: number): void {
+    const wordStart = matchGap(text, at, this.gaps[gap]!);
+    if (wordStart < 0) return;
+    const wordEnd = readWord(text, wordStart);
+    if (wordEnd < 0) return;
+    const next = this.find(node, gap, lastWordHash, text, wordStart, wordEnd);
+    if (next !== NONE) this.walk(text, next, wordEnd);
+  }
+
   /** Whether a name as long as the best so far comes before it: an official before a country, then the one added first. */
-  private breaksTie(flags: number, index: number): boolean {
-    const country = flags & COUNTRY_NAME;
-    const bestCountry = this.bestFlags & COUNTRY_NAME;
+  private breaksTie(rules: number, index: number): boolean {
+    const country = rules & COUNTRY_NAME;
+    const bestCountry = this.bestRules & COUNTRY_NAME;
     return country !== bestCountry ? country === 0 : index < this.bestIndex;
   }
 
@@ -268,11 +294,10 @@ export class NameTrieBuilder {
     const names = this.names;
     names.push(patternLength(name));
     names.push(index);
-    names.push((name.singleWord ? SINGLE_WORD : 0) | (name.acronym ? ACRONYM : 0) | (name.target.kind === 'country' ? COUNTRY_NAME : 0));
-    names.push(name.trailing === '' ? NONE : this.gapIndex(name.trailing));
+    const flags = (name.singleWord ? SINGLE_WORD : 0) | (name.acronym ? ACRONYM : 0) | (name.target.kind === 'country' ? COUNTRY_NAME : 0);
+    const trailing = name.trailing === '' ? NONE : this.gapIndex(name.trailing);
+    names.push(flags | ((trailing + 1) << TRAILING_SHIFT));
     names.push(tag);
-    // The rest of the record is padding.
-    for (let field = TAG + 1; field < PATTERN; field++) names.push(0);
   }
 
   /** The trie, made at once. */
@@ -325,21 +350,33 @@ export class NameTrieBuilder {
         nodes[at + WORD] = chars.length;
         for (let k = 0; k < word.length; k++) chars.push(word.charCodeAt(k));
       }
-      let gapCount = 0;
-      nodes[at + FIRST_GAP] = NONE;
-      nodes[at + MORE_GAPS] = moreGaps.length;
-      for (let link = this.nodeFirstGapLink.at(node); link !== NONE; link = this.gapLinkNext[link]!) {
-        if (gapCount === 0) nodes[at + FIRST_GAP] = this.gapLinkGap[link]!;
-        else moreGaps.push(this.gapLinkGap[link]!);
-        gapCount++;
+      const firstGapLink = this.nodeFirstGapLink.at(node);
+      if (firstGapLink === NONE) {
+        nodes[at + GAPS] = NONE;
+      } else if (this.gapLinkNext[firstGapLink] === NONE) {
+        nodes[at + GAPS] = this.gapLinkGap[firstGapLink]!;
+      } else {
+        nodes[at + GAPS] = SEVERAL_GAPS - moreGaps.length;
+        const countAt = moreGaps.push(0) - 1;
+        for (let link = firstGapLink; link !== NONE; link = this.gapLinkNext[link]!) moreGaps.push(this.gapLinkGap[link]!);
+        moreGaps[countAt] = moreGaps.length - countAt - 1;
       }
-      nodes[at + GAP_COUNT] = gapCount;
-      nodes[at + PATTERN_START] = patternCount;
-      for (let index = this.nodeFirstPattern.at(node); index !== NONE; index = this.patternNext.at(index)) {
-        for (let field = 0; field < PATTERN; field++) patterns[patternCount * PATTERN + field] = this.names.at(index * PATTERN + field);
-        patternCount++;
+      // With no names, NAMES stays 0.
+      const firstName = this.nodeFirstPattern.at(node);
+      if (firstName !== NONE && this.patternNext.at(firstName) === NONE) {
+        const fields = firstName * PATTERN;
+        nodes[at + NAMES] = this.names.at(fields + RULES) | LAST_NAME;
+        nodes[at + NAME_LENGTH] = this.names.at(fields + LENGTH);
+        nodes[at + NAME_INDEX] = this.names.at(fields + INDEX);
+        nodes[at + NAME_TAG] = this.names.at(fields + TAG);
+      } else if (firstName !== NONE) {
+        nodes[at + NAMES] = ~patternCount;
+        for (let index = firstName; index !== NONE; index = this.patternNext.at(index)) {
+          for (let field = 0; field < PATTERN; field++) patterns[patternCount * PATTERN + field] = this.names.at(index * PATTERN + field);
+          patternCount++;
+        }
+        patterns[(patternCount - 1) * PATTERN + RULES]! |= LAST_NAME;
       }
-      nodes[at + PATTERN_COUNT] = patternCount - nodes[at + PATTERN_START]!;
     }
     return new NameTrie({
       firstWords: this.firstWords,
@@ -348,7 +385,7 @@ export class NameTrieBuilder {
       nodeBits,
       chars: Uint16Array.from(chars),
       moreGaps: Int32Array.from(moreGaps),
-      patterns,
+      patterns: patterns.slice(0, patternCount * PATTERN),
     });
   }
 
