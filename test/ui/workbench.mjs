@@ -107,7 +107,7 @@ export class Workbench {
         await this.page.mouse.move(point.x, point.y, { steps: 8 });
         const shown = await hover.waitFor({ timeout: 4000 }).then(() => true, () => false);
         const content = shown ? await settledText(hover) : '';
-        if (content !== '' && content !== loadingPlaceholder) return content;
+        if (content !== '' && content !== loadingPlaceholder && !content.includes(stillSearching)) return content;
       }
       await delay(500);
     }
@@ -244,6 +244,11 @@ export class Workbench {
 
 /** What VS Code shows in a hover while its providers are still working. */
 const loadingPlaceholder = 'Loading...';
+/**
+ * The line a card ends with while the extension's first search for knowledge files runs (a first start
+ * in the workspace): such a card may still change, so hovers are tried again until it is final.
+ */
+const stillSearching = 'Still looking for knowledge files in this workspace';
 
 /**
  * The text of a hover once it stops changing: it may show the loading placeholder first, then grow
