@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
   registerKnowledgeSource(context, bundledKnowledge);
   registerKnowledgeDiagnostics(context, store);
   MentionHoverProvider.register(context, new MentionHoverProvider(store, mentions, logger));
-  const knowledgeDocuments = new KnowledgeDocuments(store, bundledKnowledge, logger);
+  const knowledgeDocuments = new KnowledgeDocuments(store, bundledKnowledge);
   const workspaceMentions = new WorkspaceMentions(store, logger);
   DefinitionProvider.register(context, new DefinitionProvider(store, mentions, knowledgeDocuments, logger));
   ReferenceProvider.register(context, new ReferenceProvider(mentions, knowledgeDocuments, workspaceMentions, logger));

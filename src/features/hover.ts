@@ -29,7 +29,10 @@ export class MentionHoverProvider implements vscode.HoverProvider {
     try {
       // A card is a passing answer: on a first start it need not wait for the search for workspace
       // knowledge files, and says so while that goes on.
-      const mentions = await this.cache.mentions(document, token, 'available');
+      const generation = this.store.generation;
+      let mentions = await this.cache.mentions(document, token, 'available');
+      // The search may have ended meanwhile: the mentions must be of the knowledge the card is made of.
+      if (this.store.generation !== generation) mentions = await this.cache.mentions(document, token, 'available');
       if (!mentions) return undefined;
       const mention = findMentionAt(mentions, document.offsetAt(position));
       const card = mention && this.render(mention);

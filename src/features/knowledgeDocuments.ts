@@ -3,7 +3,6 @@ import { indexKnowledge, type KnowledgeIndex } from '../core/navigation/knowledg
 import { BUNDLED_SCHEME } from '../services/bundledKnowledge';
 import { openDocument, openStamp, readKnowledgeFile } from '../services/knowledgeFileReader';
 import type { BundledKnowledge, KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
 
 /**
  * YAML documents, the bundled knowledge, and knowledge files whatever their language; providers check
@@ -32,7 +31,6 @@ export class KnowledgeDocuments {
   constructor(
     private readonly store: KnowledgeStore,
     readonly bundled: BundledKnowledge,
-    private readonly logger: Logger,
   ) {}
 
   isKnowledgeDocument(document: vscode.TextDocument): boolean {
@@ -63,7 +61,7 @@ export class KnowledgeDocuments {
 
   private async indexOfFile(uri: vscode.Uri): Promise<KnowledgeIndex | undefined> {
     if (uri.toString() === this.bundled.uri.toString() && !openDocument(uri)) return this.cached(uri, 'bundled', () => this.bundled.text);
-    const read = await readKnowledgeFile(uri, this.logger, this.cache.get(uri.toString())?.stamp);
+    const read = await readKnowledgeFile(uri, this.cache.get(uri.toString())?.stamp);
     switch (read.kind) {
       case 'text':
         return this.cached(uri, read.stamp, () => read.text);
@@ -86,7 +84,7 @@ export class KnowledgeDocuments {
 }
 
 /** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if it cannot be read. */
-export async function currentText(uri: vscode.Uri, logger: Logger): Promise<string | undefined> {
-  const read = await readKnowledgeFile(uri, logger);
+export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const read = await readKnowledgeFile(uri);
   return read.kind === 'text' ? read.text : undefined;
 }

@@ -105,7 +105,7 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
       .slice(0, MAX_TARGET_FILES);
     const actions: vscode.CodeAction[] = [];
     for (const { uri } of files) {
-      const text = await currentText(uri, this.logger);
+      const text = await currentText(uri);
       // Offered only where the entry can be added without breaking the file; the command adds it then.
       if (text === undefined || !insertOfficial(text, newOfficial(found, () => false))) continue;
       const action = new vscode.CodeAction(`Add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}`, vscode.CodeActionKind.QuickFix);

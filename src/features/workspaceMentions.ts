@@ -29,6 +29,7 @@ export class WorkspaceMentions {
     if (!notes) return undefined;
     const generation = this.store.generation;
     const matcher = await this.store.mentionMatcher();
+    if (token.isCancellationRequested) return undefined;
     const scanner = { generation, scan: matcher.scan.bind(matcher) };
     const scanned = await this.index.scanAll(notes, scanner, token, {
       report: (done, total) => progress.report({ message: `${done}/${total} notes` }),

@@ -31,9 +31,10 @@ export function openStamp(document: vscode.TextDocument): string {
  * Reads a knowledge file the one safe way for everyone who needs its text (the store, navigation, quick
  * fixes): its editor's text, else the disk's, but never a named pipe or device (the read would never end)
  * nor a file over {@link MAX_KNOWLEDGE_FILE_BYTES}. `knownStamp` skips reading a file the caller has already
- * read in this state.
+ * read in this state. Failures are logged to `logger`, when given (one reader logs them; the others
+ * get the same problem back).
  */
-export async function readKnowledgeFile(uri: vscode.Uri, logger: Logger, knownStamp?: string): Promise<KnowledgeRead> {
+export async function readKnowledgeFile(uri: vscode.Uri, knownStamp?: string, logger?: Logger): Promise<KnowledgeRead> {
   const open = openDocument(uri);
   if (open) {
     const stamp = openStamp(open);
@@ -57,7 +58,7 @@ export async function readKnowledgeFile(uri: vscode.Uri, logger: Logger, knownSt
   } catch (error) {
     // Gone (deleted or renamed meanwhile). Any other failure is reported; the caller keeps what it had.
     if (await isGone(uri, error)) return { kind: 'gone' };
-    logger.error(`Reading ${uri.toString()} failed`, error);
+    logger?.error(`Reading ${uri.toString()} failed`, error);
     return refused(`This knowledge file could not be read: ${error instanceof Error ? error.message : String(error)}`, 'read-failed');
   }
 }

@@ -44,8 +44,8 @@ export class KnowledgeStore implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: MergeResult | undefined;
   private mergeCounter = 0;
-  /** The matcher of `knowledge`, being built or built. */
-  private matcher: { readonly knowledge: Knowledge; readonly built: Promise<MentionMatcher> } | undefined;
+  /** The matcher of `knowledge`, being built or built; `stop` ends a build that is no longer needed. */
+  private matcher: { readonly knowledge: Knowledge; readonly built: Promise<MentionMatcher>; readonly stop: { isCancellationRequested: boolean } } | undefined;
   private discovery: Promise<void> | undefined;
   private generationCounter = 0;
   private firstSearch = false;
@@ -130,9 +130,13 @@ export class KnowledgeStore implements vscode.Disposable {
   mentionMatcher(): Promise<MentionMatcher> {
     const knowledge = this.knowledge;
     if (this.matcher?.knowledge !== knowledge) {
-      const entry = { knowledge, built: MentionMatcher.buildInSlices(knowledge, new TimeSlices(TimeSlices.yieldToHost)) };
+      this.forgetMatcher();
+      const stop = { isCancellationRequested: false };
+      // A build stopped because the knowledge changed answers with the matcher of the knowledge now.
+      const built = MentionMatcher.buildInSlices(knowledge, new TimeSlices(TimeSlices.yieldToHost), stop).then((matcher) => matcher ?? this.mentionMatcher());
+      const entry = { knowledge, built, stop };
       // A failed build is not kept: the next request tries again.
-      entry.built.catch(() => {
+      built.catch(() => {
         if (this.matcher === entry) this.matcher = undefined;
       });
       this.matcher = entry;
@@ -169,7 +173,10 @@ export class KnowledgeStore implements vscode.Disposable {
     void this.remembered?.save();
   }
 
-  /** The merged knowledge; merged at once only on the very first use (after that, merges run in slices). */
+  /**
+   * The merged knowledge. Merged at once only when used before the first merge in slices; a first start
+   * merges the bundled knowledge alone that way (see start()), so this is one small merge.
+   */
   private merged(): MergeResult {
     this.current ??= mergeKnowledge(...this.mergeInputs());
     return this.current;
@@ -193,13 +200,23 @@ export class KnowledgeStore implements vscode.Disposable {
     const merged = await mergeKnowledgeInSlices(...this.mergeInputs(), new TimeSlices(TimeSlices.yieldToHost));
     if (merge !== this.mergeCounter || this.disposed) return;
     this.current = merged;
+    // The old knowledge and its matcher are let go, and a build of it still running stops.
+    this.forgetMatcher();
     this.generationCounter++;
     this.changeEmitter.fire();
+  }
+
+  private forgetMatcher(): void {
+    if (this.matcher) this.matcher.stop.isCancellationRequested = true;
+    this.matcher = undefined;
   }
 
   private async start(): Promise<void> {
     const remembered = this.remembered?.recall() ?? [];
     if (remembered.length === 0) {
+      // Hovers meanwhile get the bundled knowledge: merged now, while no workspace file is loaded, it
+      // is one small merge; merging every file loaded so far at the first hover could block the host.
+      this.current ??= mergeKnowledge(...this.mergeInputs());
       this.firstSearch = true;
       try {
         return await this.discover();
@@ -331,7 +348,7 @@ export class KnowledgeStore implements vscode.Disposable {
 
   /** The text, a problem explaining why it was not read, or undefined when the file no longer exists. */
   private async readText(uri: vscode.Uri): Promise<string | KnowledgeProblem | undefined> {
-    const read = await readKnowledgeFile(uri, this.logger);
+    const read = await readKnowledgeFile(uri, undefined, this.logger);
     switch (read.kind) {
       case 'text':
         return read.text;

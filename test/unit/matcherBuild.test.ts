@@ -116,7 +116,7 @@ describe('MentionMatcher built in time slices', function () {
 
   it('finds exactly the mentions the matcher built at once finds, in a generated note', async () => {
     const { slices, pauses } = pausingSlices();
-    const sliced = await MentionMatcher.buildInSlices(knowledge, slices);
+    const sliced = (await MentionMatcher.buildInSlices(knowledge, slices))!;
     const expected = described(note, atOnce.scan(note));
     assert.deepEqual(described(note, sliced.scan(note)), expected);
     // Not a comparison of two empty lists: every kind of mention is there, and ambiguous figures ranked.
@@ -127,13 +127,24 @@ describe('MentionMatcher built in time slices', function () {
   });
 
   it('loses no name or rate at the cuts between steps: each is found where it is written', async () => {
-    const sliced = await MentionMatcher.buildInSlices(knowledge, pausingSlices().slices);
+    const sliced = (await MentionMatcher.buildInSlices(knowledge, pausingSlices().slices))!;
     const written = [...names, ...RATES.map((rate) => `${rate}%`)];
     // Paragraphs of their own, so that no name runs into the next.
     const text = written.join('\n\n');
     const spans: string[] = [];
     for (let at = 0, k = 0; k < written.length; at += written[k]!.length + 2, k++) spans.push(`${at}-${at + written[k]!.length}`);
     assert.deepEqual(sliced.scan(text).map((m) => `${m.start}-${m.end}`), spans);
+  });
+
+  it('stops at the next pause once cancelled, with no matcher', async () => {
+    const { slices, pauses } = pausingSlices();
+    const cancellation = { isCancellationRequested: false };
+    const build = MentionMatcher.buildInSlices(knowledge, slices, cancellation);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    cancellation.isCancellationRequested = true;
+    const pausesWhenCancelled = pauses();
+    assert.equal(await build, undefined);
+    assert.ok(pauses() <= pausesWhenCancelled + 1, `${pauses() - pausesWhenCancelled} pauses after the cancellation`);
   });
 
   it('builds two matchers in slices at the same time, each as if alone', async () => {

@@ -125,9 +125,10 @@ export class FigureRanker {
       }
       byRate.set(rate, { ids: tariffs.map((t) => t.id), by, on, scored: new Uint8Array(tariffs.length) });
     }
-    // Sorting takes a step of its own.
+    // Sorting takes a step of its own (10–20 ms with 100,000 entries).
     yield;
     entries.sort((a, b) => a.country - b.country || a.rate - b.rate || a.index - b.index);
+    yield;
     const countryEntries = new Int32Array(countryNumbers.size + 1);
     for (const { country } of entries) countryEntries[country + 1]!++;
     for (let c = 0; c < countryNumbers.size; c++) countryEntries[c + 1]! += countryEntries[c]!;

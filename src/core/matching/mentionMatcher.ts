@@ -1,5 +1,5 @@
 import { Knowledge } from '../knowledge/knowledge';
-import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
+import { runSteps, runStepsInSlices, untilCancelled, type Steps } from '../scheduling/steps';
 import type { TimeSlices } from '../scheduling/timeSlices';
 import { charFlags, charInfo, charInfoTable, DIGIT, foldedOf, MARK, PLAIN, WORD_PART } from './characters';
 import { FigureRanker, NO_COUNTRY } from './figureRanking';
@@ -73,10 +73,12 @@ export class MentionMatcher {
 
   /**
    * The matcher the constructor builds, built in short stretches that let the host run in between
-   * (see {@link TimeSlices}).
+   * (see {@link TimeSlices}); undefined if `cancellation` is requested first.
    */
-  static async buildInSlices(knowledge: Knowledge, slices: TimeSlices): Promise<MentionMatcher> {
-    return new MentionMatcher(await runStepsInSlices(partsInSteps(knowledge), slices));
+  static async buildInSlices(knowledge: Knowledge, slices: TimeSlices, cancellation?: Cancellation): Promise<MentionMatcher | undefined> {
+    const steps = partsInSteps(knowledge);
+    const parts = await runStepsInSlices(cancellation ? untilCancelled(steps, cancellation) : steps, slices);
+    return parts && new MentionMatcher(parts);
   }
 
   /** Every mention in `text`, sorted by offset, never overlapping. Empty if cancelled. */
@@ -264,6 +266,7 @@ interface MatcherParts {
 /** Builds the parts of the matcher of `knowledge`, in steps of a few ms (see {@link Steps}). */
 function* partsInSteps(knowledge: Knowledge): Steps<MatcherParts> {
   const figures = yield* FigureRanker.buildSteps(knowledge);
+  yield;
   // Each name is compiled, added and dropped: with 100,000 names, keeping the compiled forms until
   // the end costs more in garbage collection than compiling them.
   const names = new NameTrieBuilder();

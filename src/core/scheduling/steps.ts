@@ -6,6 +6,17 @@ import type { TimeSlices } from './timeSlices';
  */
 export type Steps<T> = Generator<void, T, void>;
 
+/** `steps`, ended early (with undefined) at the first step boundary after `cancellation` is requested. */
+export function* untilCancelled<T>(steps: Steps<T>, cancellation: { readonly isCancellationRequested: boolean }): Steps<T | undefined> {
+  let step = steps.next();
+  while (!step.done) {
+    if (cancellation.isCancellationRequested) return undefined;
+    yield;
+    step = steps.next();
+  }
+  return step.value;
+}
+
 /** Runs `steps` to their end at once. */
 export function runSteps<T>(steps: Steps<T>): T {
   let step = steps.next();

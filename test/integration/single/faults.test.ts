@@ -1,6 +1,7 @@
 // An exception inside the extension never reaches VS Code: every provider catches it, logs it to the
 // "Trade Notes" output channel, and gives no result; once the fault is gone, everything works again.
-// The fault is injected into the real, running knowledge store (its getters throw), as a bug would.
+// The fault is injected into the real, running knowledge store (reading its knowledge, matcher or
+// generation throws), as a bug would.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TradeNotesApi } from '../../../src/extension';
@@ -24,13 +25,13 @@ describe('Faults inside the extension', () => {
     const broken = (): never => {
       throw new Error('injected fault');
     };
-    // Own properties shadow the class's getters until they are deleted.
-    const getters = ['knowledge', 'mentionMatcher', 'generation'];
-    for (const name of getters) Object.defineProperty(store, name, { get: broken, configurable: true });
+    // Own properties shadow the class's getters and methods until they are deleted.
+    const members = ['knowledge', 'mentionMatcher', 'generation'];
+    for (const name of members) Object.defineProperty(store, name, { get: broken, configurable: true });
     try {
       await work();
     } finally {
-      for (const name of getters) delete (store as unknown as Record<string, unknown>)[name];
+      for (const name of members) delete (store as unknown as Record<string, unknown>)[name];
       logger.error = error;
     }
     return logged;
