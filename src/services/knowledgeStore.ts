@@ -319,20 +319,22 @@ export class KnowledgeStore implements vscode.Disposable {
     const load = ++this.loadCounter;
     this.latestLoad.set(key, load);
     try {
-      const text = await this.readText(uri);
+      const read = await readKnowledgeFile(uri, undefined, this.logger);
       if (this.latestLoad.get(key) !== load) return;
-      if (text === undefined) {
+      // Gone. ('unchanged' needs a known stamp: the store compares content hashes instead.)
+      if (read.kind === 'gone' || read.kind === 'unchanged') {
         this.files.delete(key);
         this.loader.forget(key);
         return;
       }
       const state = this.files.get(key) ?? { uri, problems: [] };
       this.files.set(key, state);
-      if (typeof text !== 'string') {
-        state.problems = [text];
+      if (read.kind === 'refused') {
+        state.problems = [read.problem];
         state.loaded = undefined;
         return;
       }
+      const { text } = read;
       // Hashing is one pass over the text: large files go to the loader, which pauses as it works.
       const hash = text.length <= MAX_HASHED_LENGTH ? contentHash(text) : undefined;
       if (hash !== undefined && state.loaded?.hash === hash) return;
@@ -343,20 +345,6 @@ export class KnowledgeStore implements vscode.Disposable {
       if (file) state.lastGood = file;
     } catch (error) {
       this.logger.error(`Loading ${key} failed`, error);
-    }
-  }
-
-  /** The text, a problem explaining why it was not read, or undefined when the file no longer exists. */
-  private async readText(uri: vscode.Uri): Promise<string | KnowledgeProblem | undefined> {
-    const read = await readKnowledgeFile(uri, undefined, this.logger);
-    switch (read.kind) {
-      case 'text':
-        return read.text;
-      case 'refused':
-        return read.problem;
-      default:
-        // Gone. ('unchanged' needs a known stamp: the store compares content hashes instead.)
-        return undefined;
     }
   }
 }

@@ -272,34 +272,26 @@ function* partsInSteps(knowledge: Knowledge): Steps<MatcherParts> {
   const names = new NameTrieBuilder();
   const keys: string[] = [];
   let reach = 2;
-  let tried = 0;
-  const add = (text: string, target: PatternTarget, key: string, tag: number): void => {
-    const pattern = compileName(text, target);
-    if (!pattern) return;
-    names.add(pattern, tag);
-    keys.push(key);
-    reach = Math.max(reach, whiteSpaceGaps(pattern));
-  };
-  const stepEnds = (): boolean => ++tried % NAMES_PER_STEP === 0;
-  for (const official of knowledge.officials.values()) {
-    const target = { kind: 'official', id: official.id } as const;
-    const tag = tagOf(OFFICIAL, figures.officialCountry(official.id));
-    add(official.name, target, official.id, tag);
-    if (stepEnds()) yield;
-    for (const alias of official.aliases) {
-      add(alias, target, official.id, tag);
-      if (stepEnds()) yield;
+  let added = 0;
+  /** Adds an entry's name and aliases, with a chance to pause every NAMES_PER_STEP names. */
+  function* addNames(texts: readonly string[], target: PatternTarget, key: string, tag: number): Steps<void> {
+    for (const text of texts) {
+      const pattern = compileName(text, target);
+      if (pattern) {
+        names.add(pattern, tag);
+        keys.push(key);
+        reach = Math.max(reach, whiteSpaceGaps(pattern));
+      }
+      if (++added % NAMES_PER_STEP === 0) yield;
     }
   }
+  for (const official of knowledge.officials.values()) {
+    const tag = tagOf(OFFICIAL, figures.officialCountry(official.id));
+    yield* addNames([official.name, ...official.aliases], { kind: 'official', id: official.id }, official.id, tag);
+  }
   for (const country of knowledge.countries.values()) {
-    const target = { kind: 'country', code: country.code } as const;
     const tag = tagOf(COUNTRY, figures.countryNumber(country.code));
-    add(country.name, target, country.code, tag);
-    if (stepEnds()) yield;
-    for (const alias of country.aliases) {
-      add(alias, target, country.code, tag);
-      if (stepEnds()) yield;
-    }
+    yield* addNames([country.name, ...country.aliases], { kind: 'country', code: country.code }, country.code, tag);
   }
   return { figures, names: yield* names.buildSteps(), targetKeys: keys, reachInChunks: reach };
 }
