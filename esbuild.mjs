@@ -34,7 +34,11 @@ async function knowledgeLoader() {
     logLevel: 'silent',
   });
   const module = { exports: {} };
-  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  new Function('module', 'exports', 'require', outputFiles[0].text)(
+    module,
+    module.exports,
+    createRequire(import.meta.url),
+  );
   return module.exports;
 }
 
@@ -56,11 +60,19 @@ export const precompiledKnowledge = {
         return {
           errors: problems.map((p) => ({
             text: p.message,
-            location: { file: args.path, line: p.range.start.line + 1, column: p.range.start.character, lineText: lineText(p.range.start.line) },
+            location: {
+              file: args.path,
+              line: p.range.start.line + 1,
+              column: p.range.start.character,
+              lineText: lineText(p.range.start.line),
+            },
           })),
         };
       }
-      return { contents: `export const text = ${JSON.stringify(text)};\nexport const knowledge = ${JSON.stringify(file)};\n`, loader: 'js' };
+      return {
+        contents: `export const text = ${JSON.stringify(text)};\nexport const knowledge = ${JSON.stringify(file)};\n`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -87,14 +99,18 @@ export function extensionBuild(platform, { production = false, plugins = [] } = 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const production = process.argv.includes('--production');
   const watch = process.argv.includes('--watch');
-  const targets = ['node', 'browser'].map((platform) => extensionBuild(platform, { production, plugins: watch ? [problemMatcherLog] : [] }));
+  const targets = ['node', 'browser'].map((platform) =>
+    extensionBuild(platform, { production, plugins: watch ? [problemMatcherLog] : [] }),
+  );
   if (watch) {
     for (const options of targets) await (await esbuild.context(options)).watch();
   } else {
     const results = await Promise.all(targets.map((options) => esbuild.build({ ...options, metafile: true })));
     for (const [index, result] of results.entries()) {
       const [file, { bytes }] = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.js'));
-      console.log(`${targets[index].platform.padEnd(7)} ${path.relative(root, file) || file} ${(bytes / 1024).toFixed(1)} KiB`);
+      console.log(
+        `${targets[index].platform.padEnd(7)} ${path.relative(root, file) || file} ${(bytes / 1024).toFixed(1)} KiB`,
+      );
     }
   }
 }

@@ -6,10 +6,61 @@ import { Random } from './random';
  * names, CJK names, figures written in words).
  */
 
-const GIVEN = ['Anna', 'Boris', 'Chen', 'Dana', 'Émile', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Marek', 'Nadia', 'Oskar', 'Priya', 'Rafael', 'Sofia', 'Tomás', 'Ulla', 'Viktor', 'Wen', 'Yusuf', 'Zofia'];
-const SYLLABLES = ['ba', 'ce', 'ši', 'čo', 'lu', 'ra', 'vé', 'mo', 'ng', 'ze', 'ki', 'tor', 'han', 'dö', 'pel', 'sen', 'ric', 'ová', 'ma', 'li', 'que', 'ter', 'wa', 'nø'];
+const GIVEN = [
+  'Anna',
+  'Boris',
+  'Chen',
+  'Dana',
+  'Émile',
+  'Farid',
+  'Greta',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Marek',
+  'Nadia',
+  'Oskar',
+  'Priya',
+  'Rafael',
+  'Sofia',
+  'Tomás',
+  'Ulla',
+  'Viktor',
+  'Wen',
+  'Yusuf',
+  'Zofia',
+];
+const SYLLABLES = [
+  'ba',
+  'ce',
+  'ši',
+  'čo',
+  'lu',
+  'ra',
+  'vé',
+  'mo',
+  'ng',
+  'ze',
+  'ki',
+  'tor',
+  'han',
+  'dö',
+  'pel',
+  'sen',
+  'ric',
+  'ová',
+  'ma',
+  'li',
+  'que',
+  'ter',
+  'wa',
+  'nø',
+];
 const PARTICLES = ['von der', 'de la', 'van', 'al'];
-const HAN = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const HAN =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const TITLES = ['Minister', 'Secretary', 'Ambassador', 'Commissioner', 'Governor', 'Envoy'];
 const WORDS = (
   'the talks trade tariff goods officials said would after before meeting week agreement export import ' +
@@ -154,7 +205,8 @@ export function generateNote(length: number, knowledge: GeneratedKnowledge, seed
     if (roll < 0.03) token = mentionText(random, random.pick(knowledge.officials));
     else if (roll < 0.035) token = random.pick(knowledge.countryNames);
     else if (roll < 0.04) token = figureText(random);
-    else if (roll < 0.042) token = `${HAN[random.int(HAN.length)]}${HAN[random.int(HAN.length)]}会见了${hanName(random)}。`;
+    else if (roll < 0.042)
+      token = `${HAN[random.int(HAN.length)]}${HAN[random.int(HAN.length)]}会见了${hanName(random)}。`;
     else token = random.pick(WORDS);
     if (sentenceStart) token = token[0]!.toUpperCase() + token.slice(1);
     sentenceStart = random.chance(0.08);

@@ -19,7 +19,16 @@ import { MentionMatcher } from '../src/core/matching/mentionMatcher';
 import { TimeSlices } from '../src/core/scheduling/timeSlices';
 import { generateKnowledge, generateNote, type GeneratedKnowledge } from './data';
 import { LineDocument } from './lineDocument';
-import { interleaved, megabytes, retainedBytes, retainedBytesAsync, summarize, time, timeAsync, type Timing } from './measure';
+import {
+  interleaved,
+  megabytes,
+  retainedBytes,
+  retainedBytesAsync,
+  summarize,
+  time,
+  timeAsync,
+  type Timing,
+} from './measure';
 import { Random } from './random';
 
 const quick = process.argv.includes('--quick');
@@ -39,8 +48,12 @@ interface Row {
 const rows: Row[] = [];
 function row(entry: Row): void {
   rows.push(entry);
-  const figure = entry.timing ? `${fmtMs(entry.timing.medianMs)} (${fmtMs(entry.timing.minMs)}–${fmtMs(entry.timing.maxMs)}, ${entry.timing.runs} runs)` : '';
-  console.log(`  ${entry.name}: ${[figure, entry.value].filter(Boolean).join('  ')}${entry.target ? `  [target ${entry.target}: ${entry.met ? 'met' : 'MISSED'}]` : ''}`);
+  const figure = entry.timing
+    ? `${fmtMs(entry.timing.medianMs)} (${fmtMs(entry.timing.minMs)}–${fmtMs(entry.timing.maxMs)}, ${entry.timing.runs} runs)`
+    : '';
+  console.log(
+    `  ${entry.name}: ${[figure, entry.value].filter(Boolean).join('  ')}${entry.target ? `  [target ${entry.target}: ${entry.met ? 'met' : 'MISSED'}]` : ''}`,
+  );
 }
 
 function fmtMs(ms: number): string {
@@ -55,7 +68,13 @@ function mbPerSecond(chars: number, timing: Timing): number {
 
 function knowledgeOf(generated: GeneratedKnowledge): Knowledge {
   const { file, problems } = loadKnowledgeFile('bench:///knowledge.trade.yaml', generated.yaml);
-  if (!file) throw new Error(`generated knowledge has errors: ${problems.slice(0, 3).map((p) => p.message).join('; ')}`);
+  if (!file)
+    throw new Error(
+      `generated knowledge has errors: ${problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('; ')}`,
+    );
   return mergeKnowledge(undefined, [file]).knowledge;
 }
 
@@ -112,9 +131,14 @@ async function scanSection(): Promise<{ matcher: MentionMatcher; note: string }>
   const generated = generateKnowledge(12_500, 1);
   const knowledge = knowledgeOf(generated);
   const note = generateNote(NOTE_LENGTH, generated, 2);
-  const names = [...knowledge.officials.values()].flatMap((o) => [o.name, ...o.aliases]).concat([...knowledge.countries.values()].flatMap((c) => [c.name, ...c.aliases]));
+  const names = [...knowledge.officials.values()]
+    .flatMap((o) => [o.name, ...o.aliases])
+    .concat([...knowledge.countries.values()].flatMap((c) => [c.name, ...c.aliases]));
   const matcher = new MentionMatcher(knowledge);
-  const alternation = `(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
+  const alternation = `(?:${[...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})`;
   const caseSensitive = new RegExp(`\\b${alternation}\\b`, 'g');
   const caseInsensitive = new RegExp(`\\b${alternation}\\b`, 'gi');
   const mentionCount = matcher.scan(note).length;
@@ -131,8 +155,18 @@ async function scanSection(): Promise<{ matcher: MentionMatcher; note: string }>
   );
   const bare = timings.bare!;
   const scan = timings.scan!;
-  row({ section: 'reference', name: 'bare charCodeAt pass, 10 MB', timing: bare, value: `${mbPerSecond(NOTE_LENGTH, bare).toFixed(0)} MB/s` });
-  row({ section: 'reference', name: '/\\w+/g pass, 10 MB', timing: timings.words, value: `${mbPerSecond(NOTE_LENGTH, timings.words!).toFixed(0)} MB/s` });
+  row({
+    section: 'reference',
+    name: 'bare charCodeAt pass, 10 MB',
+    timing: bare,
+    value: `${mbPerSecond(NOTE_LENGTH, bare).toFixed(0)} MB/s`,
+  });
+  row({
+    section: 'reference',
+    name: '/\\w+/g pass, 10 MB',
+    timing: timings.words,
+    value: `${mbPerSecond(NOTE_LENGTH, timings.words!).toFixed(0)} MB/s`,
+  });
   const alternationTiming = time(() => alternationPass(caseSensitive, note), 3);
   row({
     section: 'reference',
@@ -159,11 +193,17 @@ async function scanSection(): Promise<{ matcher: MentionMatcher; note: string }>
     met: ratio >= 0.25,
   });
   const speedup = alternationTiming.medianMs / scan.medianMs;
-  row({ section: 'scan', name: 'scan vs case-sensitive alternation RegExp', value: `${speedup.toFixed(1)}× faster`, target: '≥ 10×', met: speedup >= 10 });
+  row({
+    section: 'scan',
+    name: 'scan vs case-sensitive alternation RegExp',
+    value: `${speedup.toFixed(1)}× faster`,
+    target: '≥ 10×',
+    met: speedup >= 10,
+  });
   const withLists = timings.scanAndLists!;
   row({
     section: 'scan',
-    name: 'for comparison: scan, then every figure\'s ranked tariff list read',
+    name: "for comparison: scan, then every figure's ranked tariff list read",
     timing: withLists,
     value: `${mbPerSecond(NOTE_LENGTH, withLists).toFixed(0)} MB/s = ${(bare.medianMs / withLists.medianMs).toFixed(2)}× the bare pass; ${(alternationTiming.medianMs / withLists.medianMs).toFixed(1)}× the RegExp`,
   });
@@ -171,7 +211,9 @@ async function scanSection(): Promise<{ matcher: MentionMatcher; note: string }>
   // Matcher build for 100,000 names.
   const big = generateKnowledge(42_000, 3);
   const bigKnowledge = knowledgeOf(big);
-  const nameCount = [...bigKnowledge.officials.values()].reduce((n, o) => n + 1 + o.aliases.length, 0) + [...bigKnowledge.countries.values()].reduce((n, c) => n + 1 + c.aliases.length, 0);
+  const nameCount =
+    [...bigKnowledge.officials.values()].reduce((n, o) => n + 1 + o.aliases.length, 0) +
+    [...bigKnowledge.countries.values()].reduce((n, c) => n + 1 + c.aliases.length, 0);
   const build = time(() => new MentionMatcher(bigKnowledge), 5);
   const { bytes } = retainedBytes(() => new MentionMatcher(bigKnowledge));
   row({
@@ -211,11 +253,26 @@ function hoverAndEditSection(matcher: MentionMatcher, note: string): void {
     for (const offset of offsets) if (findMentionAt(index.mentions, offset)) found++;
     return found;
   }, 9);
-  const perLookup = { ...batch, medianMs: batch.medianMs / offsets.length, minMs: batch.minMs / offsets.length, maxMs: batch.maxMs / offsets.length };
-  row({ section: 'hover', name: 'mention lookup at a position (binary search)', timing: perLookup, target: '≤ 5 µs median', met: perLookup.medianMs <= 0.005 });
+  const perLookup = {
+    ...batch,
+    medianMs: batch.medianMs / offsets.length,
+    minMs: batch.minMs / offsets.length,
+    maxMs: batch.maxMs / offsets.length,
+  };
+  row({
+    section: 'hover',
+    name: 'mention lookup at a position (binary search)',
+    timing: perLookup,
+    target: '≤ 5 µs median',
+    met: perLookup.medianMs <= 0.005,
+  });
   const lineStart = note.lastIndexOf('\n', 5_000_000) + 1;
   const line = note.slice(lineStart, note.indexOf('\n', 5_000_000));
-  row({ section: 'hover', name: 'for comparison: re-scanning the line instead', timing: time(() => matcher.scan(line), 200, 20) });
+  row({
+    section: 'hover',
+    name: 'for comparison: re-scanning the line instead',
+    timing: time(() => matcher.scan(line), 200, 20),
+  });
 
   // Typing: 300 edits at random places (a character, a deletion, a new line, a pasted name).
   const document = new LineDocument(note);
@@ -307,19 +364,33 @@ async function knowledgeSection(): Promise<void> {
     const label = `${entities.toLocaleString('en')} entities (${(text.length / 1e6).toFixed(2)} MB)`;
     const parse = time(() => parseDocument(text), runs, warmup);
     const parseMemory = retainedBytes(() => parseDocument(text)).bytes;
-    row({ section: 'knowledge', name: `${label}: yaml.parseDocument`, timing: parse, value: `retains ${megabytes(parseMemory)}` });
+    row({
+      section: 'knowledge',
+      name: `${label}: yaml.parseDocument`,
+      timing: parse,
+      value: `retains ${megabytes(parseMemory)}`,
+    });
     const whole = time(() => loadKnowledgeFile('bench:///k.trade.yaml', text), runs, warmup);
     const wholeMemory = retainedBytes(() => loadKnowledgeFile('bench:///k.trade.yaml', text)).bytes;
-    row({ section: 'knowledge', name: `${label}: whole-file loader (before)`, timing: whole, value: `retains ${megabytes(wholeMemory)}; blocks the host for all of it` });
+    row({
+      section: 'knowledge',
+      name: `${label}: whole-file loader (before)`,
+      timing: whole,
+      value: `retains ${megabytes(wholeMemory)}; blocks the host for all of it`,
+    });
 
     // The piece-by-piece loader, fresh: how long in all, and the longest stretch without a pause.
     const loading = blockRecorder(yieldToHost);
-    const fresh = await timeAsync(async () => {
-      loading.start();
-      const result = await new KnowledgeLoader(loading.pause).load('bench:///k.trade.yaml', text);
-      loading.end();
-      return result;
-    }, runs, warmup);
+    const fresh = await timeAsync(
+      async () => {
+        loading.start();
+        const result = await new KnowledgeLoader(loading.pause).load('bench:///k.trade.yaml', text);
+        loading.end();
+        return result;
+      },
+      runs,
+      warmup,
+    );
     const { value: loader, bytes: loaderMemory } = await retainedBytesAsync(async () => {
       const kept = new KnowledgeLoader(yieldToHost);
       await kept.load('bench:///k.trade.yaml', text);
@@ -347,16 +418,26 @@ async function knowledgeSection(): Promise<void> {
     // then the user types on: each keystroke loads the file again while that entry is broken.
     const middle = text.indexOf(`\n  - id: official-${Math.floor(entities * 0.4)}\n`);
     const titleAt = text.indexOf('\n    title: ', middle) + '\n    title: '.length;
-    const brokenAfter = (typed: string): string => JSON.parse(JSON.stringify(`${text.slice(0, titleAt)}"${typed}${text.slice(titleAt)}`)) as string;
+    const brokenAfter = (typed: string): string =>
+      JSON.parse(JSON.stringify(`${text.slice(0, titleAt)}"${typed}${text.slice(titleAt)}`)) as string;
     const broken = brokenAfter('');
     const wholeBroken = time(() => loadKnowledgeFile('bench:///k.trade.yaml', broken), runs, warmup);
-    row({ section: 'knowledge', name: `${label}, one entry with a YAML error: whole-file loader (before)`, timing: wholeBroken, value: 'what the piece-by-piece loader fell back to: blocks the host for all of it' });
+    row({
+      section: 'knowledge',
+      name: `${label}, one entry with a YAML error: whole-file loader (before)`,
+      timing: wholeBroken,
+      value: 'what the piece-by-piece loader fell back to: blocks the host for all of it',
+    });
     const freshBroken = blockRecorder(yieldToHost);
-    const freshBrokenLoad = await timeAsync(async () => {
-      freshBroken.start();
-      await new KnowledgeLoader(freshBroken.pause).load('bench:///k.trade.yaml', broken);
-      freshBroken.end();
-    }, runs, warmup);
+    const freshBrokenLoad = await timeAsync(
+      async () => {
+        freshBroken.start();
+        await new KnowledgeLoader(freshBroken.pause).load('bench:///k.trade.yaml', broken);
+        freshBroken.end();
+      },
+      runs,
+      warmup,
+    );
     row({
       section: 'knowledge',
       name: `${label}, one entry with a YAML error: longest block, loaded fresh`,
@@ -377,7 +458,8 @@ async function knowledgeSection(): Promise<void> {
       typing.start();
       const result = await editor.load('bench:///k.trade.yaml', typedTexts[keystroke++]!);
       typing.end();
-      if (result.file || !result.problems.some((p) => p.code === 'yaml-syntax')) throw new Error('the typed quote should be a YAML error');
+      if (result.file || !result.problems.some((p) => p.code === 'yaml-syntax'))
+        throw new Error('the typed quote should be a YAML error');
     }, typedTexts.length - 1);
     row({
       section: 'knowledge',
@@ -391,13 +473,22 @@ async function knowledgeSection(): Promise<void> {
     // Merging the file with the bundled knowledge, as the store does after each load: at once, and in time slices.
     const { file } = await loader.load('bench:///k.trade.yaml', text);
     const merge = time(() => mergeKnowledge(bundledKnowledge, [file!]), runs, warmup);
-    row({ section: 'knowledge', name: `${label}: merge (mergeKnowledge)`, timing: merge, value: 'blocks the host for all of it' });
+    row({
+      section: 'knowledge',
+      name: `${label}: merge (mergeKnowledge)`,
+      timing: merge,
+      value: 'blocks the host for all of it',
+    });
     const merging = blockRecorder(yieldToHost);
-    const slicedMerge = await timeAsync(async () => {
-      merging.start();
-      await mergeKnowledgeInSlices(bundledKnowledge, [file!], new TimeSlices(merging.pause));
-      merging.end();
-    }, runs, warmup);
+    const slicedMerge = await timeAsync(
+      async () => {
+        merging.start();
+        await mergeKnowledgeInSlices(bundledKnowledge, [file!], new TimeSlices(merging.pause));
+        merging.end();
+      },
+      runs,
+      warmup,
+    );
     row({
       section: 'knowledge',
       name: `${label}: merge in time slices (mergeKnowledgeInSlices)`,
@@ -410,7 +501,11 @@ async function knowledgeSection(): Promise<void> {
       // Editing one entry, then everything a hover needs: the merged knowledge and a new matcher.
       const bundled = bundledKnowledge;
       // Texts prepared beforehand, and flat as an editor hands them over (a replace() result is not).
-      const edits = Array.from({ length: 8 }, (_, round) => JSON.parse(JSON.stringify(text.replace('title: Minister of', `title: Minister ${round} of`))) as string);
+      const edits = Array.from(
+        { length: 8 },
+        (_, round) =>
+          JSON.parse(JSON.stringify(text.replace('title: Minister of', `title: Minister ${round} of`))) as string,
+      );
       let round = 0;
       const edit = await timeAsync(async () => {
         const { file } = await loader.load('bench:///k.trade.yaml', edits[round++]!);
@@ -435,15 +530,25 @@ async function bundleSection(): Promise<void> {
     extensionBuild: (platform: 'node' | 'browser', options: { production: boolean }) => import('esbuild').BuildOptions;
   };
   for (const platform of ['node', 'browser'] as const) {
-    const result = await esbuild.build({ ...extensionBuild(platform, { production: true }), sourcemap: false, write: false, metafile: true, logLevel: 'silent' });
+    const result = await esbuild.build({
+      ...extensionBuild(platform, { production: true }),
+      sourcemap: false,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
     const output = result.outputFiles[0]!;
     const inputs = Object.entries(result.metafile.outputs)[0]![1].inputs;
     const byPackage = new Map<string, number>();
     for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
-      const owner = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? (file.endsWith('.yaml') ? 'bundled knowledge' : 'our code');
+      const owner =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
+        (file.endsWith('.yaml') ? 'bundled knowledge' : 'our code');
       byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
     }
-    const parts = [...byPackage].sort((a, b) => b[1] - a[1]).map(([name, size]) => `${name} ${(size / 1024).toFixed(0)} KiB`);
+    const parts = [...byPackage]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, size]) => `${name} ${(size / 1024).toFixed(0)} KiB`);
     row({
       section: 'startup',
       name: `bundle for ${platform === 'node' ? 'desktop' : 'the web'}`,
@@ -457,13 +562,19 @@ async function bundleSection(): Promise<void> {
   const first = performance.now();
   const mentions = new MentionMatcher(mergeKnowledge(bundledKnowledge, []).knowledge).scan(note);
   const cold = performance.now() - first;
-  row({ section: 'startup', name: 'bundled knowledge merged + matcher built + 4 KB note scanned (cold, first call in this process)', value: `${fmtMs(cold)} (${mentions.length} mentions)` });
+  row({
+    section: 'startup',
+    name: 'bundled knowledge merged + matcher built + 4 KB note scanned (cold, first call in this process)',
+    value: `${fmtMs(cold)} (${mentions.length} mentions)`,
+  });
 }
 
 async function main(): Promise<void> {
   const started = new Date();
   const host = machine();
-  console.log(`Trade Notes benchmark — ${started.toISOString()}\nMachine: ${JSON.stringify(host)}${quick ? '\n(--quick: the slowest measurements are skipped)' : ''}`);
+  console.log(
+    `Trade Notes benchmark — ${started.toISOString()}\nMachine: ${JSON.stringify(host)}${quick ? '\n(--quick: the slowest measurements are skipped)' : ''}`,
+  );
   const { matcher, note } = await scanSection();
   hoverAndEditSection(matcher, note);
   await knowledgeSection();
@@ -477,7 +588,9 @@ async function main(): Promise<void> {
 function printTable(): void {
   const lines = ['| Measurement | Median (min–max, runs) | Figure | Target |', '| --- | --- | --- | --- |'];
   for (const r of rows) {
-    const timing = r.timing ? `${fmtMs(r.timing.medianMs)} (${fmtMs(r.timing.minMs)}–${fmtMs(r.timing.maxMs)}, ${r.timing.runs})` : '';
+    const timing = r.timing
+      ? `${fmtMs(r.timing.medianMs)} (${fmtMs(r.timing.minMs)}–${fmtMs(r.timing.maxMs)}, ${r.timing.runs})`
+      : '';
     const target = r.target ? `${r.target}: ${r.met ? '**met**' : '**missed**'}` : '';
     lines.push(`| ${r.name} | ${timing} | ${r.value ?? ''} | ${target} |`);
   }

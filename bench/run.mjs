@@ -26,12 +26,16 @@ try {
     external: ['esbuild'],
     logLevel: 'warning',
   });
-  const { status } = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    cwd: path.dirname(here),
-    // The bundle lives in a temporary folder: let it find esbuild in this project.
-    env: { ...process.env, NODE_PATH: path.join(path.dirname(here), 'node_modules') },
-  });
+  const { status } = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      cwd: path.dirname(here),
+      // The bundle lives in a temporary folder: let it find esbuild in this project.
+      env: { ...process.env, NODE_PATH: path.join(path.dirname(here), 'node_modules') },
+    },
+  );
   process.exitCode = status ?? 1;
 } finally {
   rmSync(folder, { recursive: true, force: true });

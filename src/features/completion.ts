@@ -4,7 +4,14 @@ import { renderOfficialCard } from '../core/cards/officialCard';
 import { renderTariffCard } from '../core/cards/tariffCard';
 import { describeChange, formatRate } from '../core/cards/tariffChanges';
 import { completionSlotAt, type CompletionSlot } from '../core/authoring/knowledgeCompletion';
-import { figureChoices, nameChoices, nameReplacementStart, offersNames, typedFigure, typedWord } from '../core/authoring/noteCompletion';
+import {
+  figureChoices,
+  nameChoices,
+  nameReplacementStart,
+  offersNames,
+  typedFigure,
+  typedWord,
+} from '../core/authoring/noteCompletion';
 import { EVENT_KINDS, type EventKind } from '../core/knowledge/types';
 import { entriesOf, type EntryKind } from '../core/navigation/knowledgeIndex';
 import { describeEventDate } from '../core/timeline/timeline';
@@ -68,18 +75,29 @@ export class NoteCompletionProvider implements vscode.CompletionItemProvider {
       if (token.isCancellationRequested) return undefined;
       const lineBefore = document.lineAt(position.line).text.slice(0, position.character);
       const figure = typedFigure(lineBefore);
-      if (figure) return this.figureItems(figure.digits, new vscode.Range(position.line, figure.start, position.line, position.character));
+      if (figure)
+        return this.figureItems(
+          figure.digits,
+          new vscode.Range(position.line, figure.start, position.line, position.character),
+        );
       // A % that follows no number (or only part of one) asks for nothing.
       if (context.triggerCharacter === '%') return undefined;
       const word = typedWord(lineBefore);
       if (!word || !offersNames(word)) return undefined;
       const knowledge = this.store.knowledge;
       return nameChoices(knowledge).map(({ text, official, isAlias }) => {
-        const item = new CardItem({ label: text, description: isAlias ? official.name : undefined }, vscode.CompletionItemKind.User, () =>
-          renderOfficialCard(official, this.store.knowledge),
+        const item = new CardItem(
+          { label: text, description: isAlias ? official.name : undefined },
+          vscode.CompletionItemKind.User,
+          () => renderOfficialCard(official, this.store.knowledge),
         );
         item.detail = official.title;
-        item.range = new vscode.Range(position.line, nameReplacementStart(lineBefore, text, word), position.line, position.character);
+        item.range = new vscode.Range(
+          position.line,
+          nameReplacementStart(lineBefore, text, word),
+          position.line,
+          position.character,
+        );
         return item;
       });
     } catch (error) {
@@ -95,8 +113,10 @@ export class NoteCompletionProvider implements vscode.CompletionItemProvider {
   private figureItems(digits: string, range: vscode.Range): vscode.CompletionItem[] {
     const knowledge = this.store.knowledge;
     return figureChoices(knowledge, digits).map(({ rate, tariff, step }) => {
-      const item = new CardItem({ label: formatRate(rate), description: tariff.label }, vscode.CompletionItemKind.Value, () =>
-        renderTariffCard(rate, [tariff], this.store.knowledge),
+      const item = new CardItem(
+        { label: formatRate(rate), description: tariff.label },
+        vscode.CompletionItemKind.Value,
+        () => renderTariffCard(rate, [tariff], this.store.knowledge),
       );
       item.detail = describeChange(tariff.history, tariff.history.indexOf(step));
       item.range = range;
@@ -118,10 +138,16 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
   ) {}
 
   static register(context: vscode.ExtensionContext, provider: KnowledgeCompletionProvider): void {
-    context.subscriptions.push(vscode.languages.registerCompletionItemProvider(KNOWLEDGE_SELECTOR, provider, ' ', '[', ','));
+    context.subscriptions.push(
+      vscode.languages.registerCompletionItemProvider(KNOWLEDGE_SELECTOR, provider, ' ', '[', ','),
+    );
   }
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionItem[] | undefined> {
     try {
       if (!this.knowledgeDocuments.isKnowledgeDocument(document)) return undefined;
       const slot = completionSlotAt(document.getText(), document.offsetAt(position));
@@ -148,19 +174,34 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
     const knowledge = this.store.knowledge;
     switch (slot.kind) {
       case 'official':
-        return this.ids(document, 'official', [...knowledge.officials.values()], slot.listed).map(({ id, entry, name }) => {
-          const item = new CardItem({ label: id, description: entry?.name ?? name }, vscode.CompletionItemKind.User, () => entry && renderOfficialCard(entry, this.store.knowledge));
-          item.detail = entry?.title;
-          return item;
-        });
+        return this.ids(document, 'official', [...knowledge.officials.values()], slot.listed).map(
+          ({ id, entry, name }) => {
+            const item = new CardItem(
+              { label: id, description: entry?.name ?? name },
+              vscode.CompletionItemKind.User,
+              () => entry && renderOfficialCard(entry, this.store.knowledge),
+            );
+            item.detail = entry?.title;
+            return item;
+          },
+        );
       case 'event':
         return this.ids(document, 'event', [...knowledge.events.values()], []).map(({ id, entry, name }) => {
-          const item = new CardItem({ label: id, description: entry?.title ?? name }, vscode.CompletionItemKind.Event, () => entry && renderEventCard(entry, this.store.knowledge));
+          const item = new CardItem(
+            { label: id, description: entry?.title ?? name },
+            vscode.CompletionItemKind.Event,
+            () => entry && renderEventCard(entry, this.store.knowledge),
+          );
           item.detail = entry && describeEventDate(entry);
           return item;
         });
       case 'country':
-        return this.ids(document, 'country', [...knowledge.countries.values()].map((c) => ({ ...c, id: c.code })), []).map(({ id, entry, name }) => {
+        return this.ids(
+          document,
+          'country',
+          [...knowledge.countries.values()].map((c) => ({ ...c, id: c.code })),
+          [],
+        ).map(({ id, entry, name }) => {
           const description = entry ? [entry.flag, entry.name].filter(Boolean).join(' ') : name;
           const item = new vscode.CompletionItem({ label: id, description }, vscode.CompletionItemKind.EnumMember);
           item.detail = entry?.name;
@@ -168,12 +209,20 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
         });
       case 'event-kind':
         return EVENT_KINDS.map((kind) => {
-          const item = new vscode.CompletionItem({ label: kind, description: EVENT_KIND_DESCRIPTIONS[kind] }, vscode.CompletionItemKind.EnumMember);
+          const item = new vscode.CompletionItem(
+            { label: kind, description: EVENT_KIND_DESCRIPTIONS[kind] },
+            vscode.CompletionItemKind.EnumMember,
+          );
           item.sortText = String(EVENT_KINDS.indexOf(kind));
           return item;
         });
       case 'file-kind':
-        return [new vscode.CompletionItem({ label: 'trade-knowledge', description: 'The marker of a knowledge file' }, vscode.CompletionItemKind.Constant)];
+        return [
+          new vscode.CompletionItem(
+            { label: 'trade-knowledge', description: 'The marker of a knowledge file' },
+            vscode.CompletionItemKind.Constant,
+          ),
+        ];
     }
   }
 
@@ -187,9 +236,12 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
     known: readonly T[],
     listed: readonly string[],
   ): { id: string; entry?: T; name?: string }[] {
-    const byId = new Map<string, { id: string; entry?: T; name?: string }>(known.map((entry) => [entry.id, { id: entry.id, entry }]));
+    const byId = new Map<string, { id: string; entry?: T; name?: string }>(
+      known.map((entry) => [entry.id, { id: entry.id, entry }]),
+    );
     for (const local of entriesOf(this.knowledgeDocuments.indexOf(document))) {
-      if (local.kind === kind && local.id !== undefined && !byId.has(local.id)) byId.set(local.id, { id: local.id, name: local.name });
+      if (local.kind === kind && local.id !== undefined && !byId.has(local.id))
+        byId.set(local.id, { id: local.id, name: local.name });
     }
     return [...byId.values()].filter(({ id }) => !listed.includes(id));
   }

@@ -29,7 +29,11 @@ export class DefinitionProvider implements vscode.DefinitionProvider {
     );
   }
 
-  async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.LocationLink[] | undefined> {
+  async provideDefinition(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LocationLink[] | undefined> {
     try {
       if (this.knowledgeDocuments.isKnowledgeDocument(document)) return this.inKnowledgeFile(document, position);
       if (document.languageId !== POLICY_NOTE_LANGUAGE) return undefined;
@@ -54,17 +58,27 @@ export class DefinitionProvider implements vscode.DefinitionProvider {
     const at = idAt(index, document.offsetAt(position));
     if (!at) return undefined;
     const origin = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
-    if (at.isDefinition) return [{ originSelectionRange: origin, targetUri: document.uri, targetRange: origin, targetSelectionRange: origin }];
+    if (at.isDefinition)
+      return [
+        { originSelectionRange: origin, targetUri: document.uri, targetRange: origin, targetSelectionRange: origin },
+      ];
     const merged = definitionOf(at, this.store.knowledge);
     if (merged) return [link(origin, merged)];
     const local = entriesOf(index).find((entry) => entry.kind === at.kind && entry.id === at.id);
     if (!local) return undefined;
     const target = new vscode.Range(document.positionAt(local.start), document.positionAt(local.end));
-    return [{ originSelectionRange: origin, targetUri: document.uri, targetRange: target, targetSelectionRange: target }];
+    return [
+      { originSelectionRange: origin, targetUri: document.uri, targetRange: target, targetSelectionRange: target },
+    ];
   }
 }
 
 function link(origin: vscode.Range, source: SourceLocation): vscode.LocationLink {
   const target = toRange(source.range);
-  return { originSelectionRange: origin, targetUri: vscode.Uri.parse(source.uri), targetRange: target, targetSelectionRange: target };
+  return {
+    originSelectionRange: origin,
+    targetUri: vscode.Uri.parse(source.uri),
+    targetRange: target,
+    targetSelectionRange: target,
+  };
 }

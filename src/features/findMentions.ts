@@ -14,7 +14,12 @@ const FIND_MENTIONS_COMMAND = 'tradeNotes.timeline.findMentions';
  * participant (or any of the event's participants), shown as a Peek over the knowledge entry.
  * Resolves to the locations found, or undefined when cancelled.
  */
-export function registerFindMentions(context: vscode.ExtensionContext, store: KnowledgeStore, workspaceMentions: WorkspaceMentions, logger: Logger): void {
+export function registerFindMentions(
+  context: vscode.ExtensionContext,
+  store: KnowledgeStore,
+  workspaceMentions: WorkspaceMentions,
+  logger: Logger,
+): void {
   const findMentions = async (node: TimelineNode | undefined): Promise<vscode.Location[] | undefined> => {
     if (node?.type !== 'participant' && node?.type !== 'event') return undefined;
     const knowledge = store.knowledge;
@@ -35,9 +40,15 @@ export function registerFindMentions(context: vscode.ExtensionContext, store: Kn
       void vscode.window.showInformationMessage(`No policy note mentions ${names.join(', ')}.`);
       return locations;
     }
-    const anchor = (node.type === 'participant' && knowledge.officials.get(node.officialId)?.source) || node.event.source;
+    const anchor =
+      (node.type === 'participant' && knowledge.officials.get(node.officialId)?.source) || node.event.source;
     const editor = await openEntry(anchor);
-    await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, toRange(anchor.range).start, locations);
+    await vscode.commands.executeCommand(
+      'editor.action.showReferences',
+      editor.document.uri,
+      toRange(anchor.range).start,
+      locations,
+    );
     return locations;
   };
   context.subscriptions.push(

@@ -40,13 +40,20 @@ export class MentionHighlighter implements vscode.DocumentSemanticTokensProvider
   }
 
   static register(context: vscode.ExtensionContext, provider: MentionHighlighter): void {
-    context.subscriptions.push(provider, vscode.languages.registerDocumentSemanticTokensProvider(POLICY_NOTE_SELECTOR, provider, LEGEND));
+    context.subscriptions.push(
+      provider,
+      vscode.languages.registerDocumentSemanticTokensProvider(POLICY_NOTE_SELECTOR, provider, LEGEND),
+    );
   }
 
-  async provideDocumentSemanticTokens(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
+  async provideDocumentSemanticTokens(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.SemanticTokens | undefined> {
     try {
       const builder = new vscode.SemanticTokensBuilder(LEGEND);
-      if (!vscode.workspace.getConfiguration(undefined, document).get<boolean>(HIGHLIGHT_SETTING, true)) return builder.build();
+      if (!vscode.workspace.getConfiguration(undefined, document).get<boolean>(HIGHLIGHT_SETTING, true))
+        return builder.build();
       const mentions = await this.mentions.mentions(document, token);
       if (!mentions || token.isCancellationRequested) return undefined;
       const text = document.getText();

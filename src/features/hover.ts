@@ -11,7 +11,8 @@ import { POLICY_NOTE_SELECTOR } from './policyNote';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
 /** Added to cards shown before the first search for workspace knowledge files has finished. */
-export const STILL_SEARCHING = '_Still looking for knowledge files in this workspace: this card may change in a moment._';
+export const STILL_SEARCHING =
+  '_Still looking for knowledge files in this workspace: this card may change in a moment._';
 
 /** Hover cards over officials' names and tariff figures in policy notes. */
 export class MentionHoverProvider implements vscode.HoverProvider {
@@ -25,7 +26,11 @@ export class MentionHoverProvider implements vscode.HoverProvider {
     context.subscriptions.push(vscode.languages.registerHoverProvider(POLICY_NOTE_SELECTOR, provider));
   }
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     try {
       // A card is a passing answer: on a first start it need not wait for the search for workspace
       // knowledge files, and says so while that goes on.
@@ -55,7 +60,9 @@ export class MentionHoverProvider implements vscode.HoverProvider {
         return official && renderOfficialCard(official, knowledge);
       }
       case 'figure': {
-        const tariffs = mention.tariffIds.map((id) => knowledge.tariffs.get(id)).filter((t): t is Tariff => t !== undefined);
+        const tariffs = mention.tariffIds
+          .map((id) => knowledge.tariffs.get(id))
+          .filter((t): t is Tariff => t !== undefined);
         return tariffs.length > 0 ? renderTariffCard(mention.rate, tariffs, knowledge) : undefined;
       }
       case 'country':

@@ -8,7 +8,11 @@ import type { BundledKnowledge, KnowledgeStore } from '../services/knowledgeStor
  * YAML documents, the bundled knowledge, and knowledge files whatever their language; providers check
  * {@link KnowledgeDocuments.isKnowledgeDocument}, since which YAML files are knowledge is a per-folder setting.
  */
-export const KNOWLEDGE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { scheme: BUNDLED_SCHEME }, { pattern: '**/*.trade.yaml' }];
+export const KNOWLEDGE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml' },
+  { scheme: BUNDLED_SCHEME },
+  { pattern: '**/*.trade.yaml' },
+];
 
 export interface IndexedFile {
   readonly uri: vscode.Uri;
@@ -47,7 +51,8 @@ export class KnowledgeDocuments {
   async all(token: vscode.CancellationToken): Promise<IndexedFile[]> {
     await this.store.ready();
     const uris = [...this.store.trackedUris];
-    if (vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true)) uris.unshift(this.bundled.uri);
+    if (vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true))
+      uris.unshift(this.bundled.uri);
     const files: IndexedFile[] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) break;
@@ -60,7 +65,8 @@ export class KnowledgeDocuments {
   }
 
   private async indexOfFile(uri: vscode.Uri): Promise<KnowledgeIndex | undefined> {
-    if (uri.toString() === this.bundled.uri.toString() && !openDocument(uri)) return this.cached(uri, 'bundled', () => this.bundled.text);
+    if (uri.toString() === this.bundled.uri.toString() && !openDocument(uri))
+      return this.cached(uri, 'bundled', () => this.bundled.text);
     const read = await readKnowledgeFile(uri, this.cache.get(uri.toString())?.stamp);
     switch (read.kind) {
       case 'text':

@@ -16,7 +16,9 @@ export function registerKnowledgeSource(context: vscode.ExtensionContext, bundle
       provideTextDocumentContent: (uri) => (uri.toString() === bundled.uri.toString() ? bundled.text : undefined),
     }),
     vscode.commands.registerCommand(OPEN_ENTRY_COMMAND, (location: SourceLocation) => openEntry(location)),
-    vscode.commands.registerCommand('tradeNotes.openBundledKnowledge', () => vscode.window.showTextDocument(bundled.uri)),
+    vscode.commands.registerCommand('tradeNotes.openBundledKnowledge', () =>
+      vscode.window.showTextDocument(bundled.uri),
+    ),
     vscode.commands.registerCommand('tradeNotes.enableBundledKnowledge', enableBundledKnowledge),
   );
 }

@@ -16,7 +16,12 @@ const INSERT_OFFICIAL_COMMAND = 'tradeNotes.insertOfficial';
  * Palette commands for the note in the active editor: open the knowledge entry of the mention at the
  * cursor, and insert an official's name picked by fuzzy search (an ordinary, undoable edit).
  */
-export function registerNoteCommands(context: vscode.ExtensionContext, store: KnowledgeStore, mentions: MentionCache, logger: Logger): void {
+export function registerNoteCommands(
+  context: vscode.ExtensionContext,
+  store: KnowledgeStore,
+  mentions: MentionCache,
+  logger: Logger,
+): void {
   const guarded =
     <T>(name: string, run: (editor: vscode.TextEditor) => Promise<T>) =>
     async (): Promise<T | undefined> => {
@@ -33,20 +38,32 @@ export function registerNoteCommands(context: vscode.ExtensionContext, store: Kn
       }
     };
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_MENTION_ENTRY_COMMAND, guarded('Open Knowledge Entry of Mention', (editor) => openMentionEntry(editor, store, mentions))),
-    vscode.commands.registerCommand(INSERT_OFFICIAL_COMMAND, guarded('Insert Official', (editor) => insertOfficial(editor, store))),
+    vscode.commands.registerCommand(
+      OPEN_MENTION_ENTRY_COMMAND,
+      guarded('Open Knowledge Entry of Mention', (editor) => openMentionEntry(editor, store, mentions)),
+    ),
+    vscode.commands.registerCommand(
+      INSERT_OFFICIAL_COMMAND,
+      guarded('Insert Official', (editor) => insertOfficial(editor, store)),
+    ),
   );
 }
 
 /** Resolves to the editor showing the entry, or undefined when there is no mention at the cursor or the pick was dismissed. */
-async function openMentionEntry(editor: vscode.TextEditor, store: KnowledgeStore, mentions: MentionCache): Promise<vscode.TextEditor | undefined> {
+async function openMentionEntry(
+  editor: vscode.TextEditor,
+  store: KnowledgeStore,
+  mentions: MentionCache,
+): Promise<vscode.TextEditor | undefined> {
   const cancellation = new vscode.CancellationTokenSource();
   const found = await mentions.mentions(editor.document, cancellation.token);
   cancellation.dispose();
   const mention = found && findMentionAt(found, editor.document.offsetAt(editor.selection.active));
   const sources = mention ? definitionsOfMention(mention, store.knowledge) : [];
   if (sources.length === 0) {
-    void vscode.window.showInformationMessage('Place the cursor on the name of an official, a country or a tariff figure the knowledge has.');
+    void vscode.window.showInformationMessage(
+      'Place the cursor on the name of an official, a country or a tariff figure the knowledge has.',
+    );
     return undefined;
   }
   const source = sources.length === 1 ? sources[0] : await pickTariff(sources, store.knowledge);
@@ -54,12 +71,18 @@ async function openMentionEntry(editor: vscode.TextEditor, store: KnowledgeStore
 }
 
 /** A figure several tariffs share: the user chooses, the most likely tariff first. */
-async function pickTariff(sources: readonly SourceLocation[], knowledge: Knowledge): Promise<SourceLocation | undefined> {
+async function pickTariff(
+  sources: readonly SourceLocation[],
+  knowledge: Knowledge,
+): Promise<SourceLocation | undefined> {
   const items = [...knowledge.tariffs.values()]
     .filter((tariff) => sources.includes(tariff.source))
     .sort((a, b) => sources.indexOf(a.source) - sources.indexOf(b.source))
     .map((tariff) => ({ label: tariff.label, description: `${tariff.by} → ${tariff.on}`, source: tariff.source }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Several tariffs have this rate', placeHolder: 'Open the entry of…' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Several tariffs have this rate',
+    placeHolder: 'Open the entry of…',
+  });
   return picked?.source;
 }
 
@@ -68,7 +91,12 @@ async function insertOfficial(editor: vscode.TextEditor, store: KnowledgeStore):
   await store.ready();
   const items = [...store.knowledge.officials.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((official) => ({ label: official.name, description: official.title, detail: official.aliases.join(' · ') || undefined, official }));
+    .map((official) => ({
+      label: official.name,
+      description: official.title,
+      detail: official.aliases.join(' · ') || undefined,
+      official,
+    }));
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Insert Official',
     placeHolder: 'Type part of a name, alias or title',

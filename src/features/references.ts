@@ -46,24 +46,36 @@ export class ReferenceProvider implements vscode.ReferenceProvider {
   }
 
   /** Uses in knowledge files (and, if asked, the definitions), then mentions in notes; undefined when cancelled. */
-  async referencesOf(target: Target, includeDeclaration: boolean, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
+  async referencesOf(
+    target: Target,
+    includeDeclaration: boolean,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Location[] | undefined> {
     const locations: vscode.Location[] = [];
     for (const { uri, index } of await this.knowledgeDocuments.all(token)) {
-      const at = (span: Span): vscode.Location => new vscode.Location(uri, toRange(index.lines.rangeAt(span.start, span.end)));
+      const at = (span: Span): vscode.Location =>
+        new vscode.Location(uri, toRange(index.lines.rangeAt(span.start, span.end)));
       for (const use of index.uses) if (use.target === target.kind && use.id === target.id) locations.push(at(use));
       if (!includeDeclaration) continue;
-      for (const entry of entriesOf(index)) if (entry.kind === target.kind && entry.id === target.id) locations.push(at(entry.idSpan));
+      for (const entry of entriesOf(index))
+        if (entry.kind === target.kind && entry.id === target.id) locations.push(at(entry.idSpan));
     }
     // Notes never name events by id: no note needs reading for them.
     if (target.kind === 'event') return token.isCancellationRequested ? undefined : locations;
-    const inNotes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Trade Notes: finding mentions' }, (progress) =>
-      this.workspaceMentions.find([target], token, progress),
+    const inNotes = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Trade Notes: finding mentions' },
+      (progress) => this.workspaceMentions.find([target], token, progress),
     );
     return inNotes && [...locations, ...inNotes];
   }
 
-  private async targetAt(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<Target | undefined> {
-    if (this.knowledgeDocuments.isKnowledgeDocument(document)) return idAt(this.knowledgeDocuments.indexOf(document), document.offsetAt(position));
+  private async targetAt(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<Target | undefined> {
+    if (this.knowledgeDocuments.isKnowledgeDocument(document))
+      return idAt(this.knowledgeDocuments.indexOf(document), document.offsetAt(position));
     if (document.languageId !== POLICY_NOTE_LANGUAGE) return undefined;
     const mentions = await this.mentions.mentions(document, token);
     const mention = mentions && findMentionAt(mentions, document.offsetAt(position));

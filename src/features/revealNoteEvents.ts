@@ -35,10 +35,13 @@ export function registerRevealNoteEvents(
     const wanted = new Set(eventsOfNote(found ?? [], store.knowledge).map((event) => event.id));
     const nodes: EventNode[] = [];
     for (const month of await provider.getChildren()) {
-      for (const node of await provider.getChildren(month)) if (node.type === 'event' && wanted.has(node.event.id)) nodes.push(node);
+      for (const node of await provider.getChildren(month))
+        if (node.type === 'event' && wanted.has(node.event.id)) nodes.push(node);
     }
     if (nodes.length === 0) {
-      void vscode.window.showInformationMessage('No timeline event involves the officials or tariff changes this note names.');
+      void vscode.window.showInformationMessage(
+        'No timeline event involves the officials or tariff changes this note names.',
+      );
       return [];
     }
     await vscode.commands.executeCommand(`${TIMELINE_VIEW_ID}.focus`);

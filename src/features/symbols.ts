@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import { formatRate } from '../core/cards/tariffChanges';
 import type { Knowledge } from '../core/knowledge/knowledge';
-import { type EntryKind, type IndexedEntry, type KnowledgeIndex, type SectionKey, type Span } from '../core/navigation/knowledgeIndex';
+import {
+  type EntryKind,
+  type IndexedEntry,
+  type KnowledgeIndex,
+  type SectionKey,
+  type Span,
+} from '../core/navigation/knowledgeIndex';
 import { outlineNote, type OutlineHeading, type OutlineMention } from '../core/navigation/noteOutline';
 import { searchKnowledgeSymbols } from '../core/navigation/symbolSearch';
 import type { KnowledgeStore } from '../services/knowledgeStore';
@@ -44,15 +50,22 @@ export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
     );
   }
 
-  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+  async provideDocumentSymbols(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.DocumentSymbol[] | undefined> {
     try {
-      if (this.knowledgeDocuments.isKnowledgeDocument(document)) return knowledgeSymbols(document, this.knowledgeDocuments.indexOf(document));
+      if (this.knowledgeDocuments.isKnowledgeDocument(document))
+        return knowledgeSymbols(document, this.knowledgeDocuments.indexOf(document));
       if (document.languageId !== POLICY_NOTE_LANGUAGE) return undefined;
       const mentions = await this.mentions.mentions(document, token);
       if (!mentions || token.isCancellationRequested) return undefined;
       const outline = outlineNote(document.getText(), mentions);
       const knowledge = this.store.knowledge;
-      return [...outline.mentions.map((m) => mentionSymbol(document, m, knowledge)), ...outline.headings.map((h) => headingSymbol(document, h, knowledge))];
+      return [
+        ...outline.mentions.map((m) => mentionSymbol(document, m, knowledge)),
+        ...outline.headings.map((h) => headingSymbol(document, h, knowledge)),
+      ];
     } catch (error) {
       this.logger.error(`Outline failed in ${document.uri.toString()}`, error);
       return undefined;
@@ -71,7 +84,10 @@ export class WorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
     context.subscriptions.push(vscode.languages.registerWorkspaceSymbolProvider(provider));
   }
 
-  async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[] | undefined> {
+  async provideWorkspaceSymbols(
+    query: string,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.SymbolInformation[] | undefined> {
     try {
       await this.store.ready();
       if (token.isCancellationRequested) return undefined;
@@ -91,28 +107,67 @@ export class WorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
   }
 }
 
-function headingSymbol(document: vscode.TextDocument, heading: OutlineHeading, knowledge: Knowledge): vscode.DocumentSymbol {
-  const result = symbol(document, heading.text || '(empty heading)', '', vscode.SymbolKind.String, { start: heading.lineStart, end: heading.end }, {
-    start: heading.lineStart,
-    end: heading.lineEnd,
-  });
-  result.children = [...heading.mentions.map((m) => mentionSymbol(document, m, knowledge)), ...heading.children.map((h) => headingSymbol(document, h, knowledge))];
+function headingSymbol(
+  document: vscode.TextDocument,
+  heading: OutlineHeading,
+  knowledge: Knowledge,
+): vscode.DocumentSymbol {
+  const result = symbol(
+    document,
+    heading.text || '(empty heading)',
+    '',
+    vscode.SymbolKind.String,
+    { start: heading.lineStart, end: heading.end },
+    {
+      start: heading.lineStart,
+      end: heading.lineEnd,
+    },
+  );
+  result.children = [
+    ...heading.mentions.map((m) => mentionSymbol(document, m, knowledge)),
+    ...heading.children.map((h) => headingSymbol(document, h, knowledge)),
+  ];
   return result;
 }
 
-function mentionSymbol(document: vscode.TextDocument, { mention, count }: OutlineMention, knowledge: Knowledge): vscode.DocumentSymbol {
+function mentionSymbol(
+  document: vscode.TextDocument,
+  { mention, count }: OutlineMention,
+  knowledge: Knowledge,
+): vscode.DocumentSymbol {
   const times = count > 1 ? ` · ${count}×` : '';
   if (mention.kind === 'official') {
     const official = knowledge.officials.get(mention.officialId);
-    return symbol(document, official?.name ?? mention.officialId, `${official?.title ?? ''}${times}`, vscode.SymbolKind.Object, mention, mention);
+    return symbol(
+      document,
+      official?.name ?? mention.officialId,
+      `${official?.title ?? ''}${times}`,
+      vscode.SymbolKind.Object,
+      mention,
+      mention,
+    );
   }
   const label = mention.tariffIds.length > 0 ? knowledge.tariffs.get(mention.tariffIds[0]!)?.label : undefined;
-  return symbol(document, formatRate(mention.rate), `${label ?? ''}${times}`, vscode.SymbolKind.Number, mention, mention);
+  return symbol(
+    document,
+    formatRate(mention.rate),
+    `${label ?? ''}${times}`,
+    vscode.SymbolKind.Number,
+    mention,
+    mention,
+  );
 }
 
 function knowledgeSymbols(document: vscode.TextDocument, index: KnowledgeIndex): vscode.DocumentSymbol[] {
   return index.sections.map((section) => {
-    const result = symbol(document, SECTION_LABELS[section.key], count(section.entries.length), vscode.SymbolKind.Namespace, section, section.keySpan);
+    const result = symbol(
+      document,
+      SECTION_LABELS[section.key],
+      count(section.entries.length),
+      vscode.SymbolKind.Namespace,
+      section,
+      section.keySpan,
+    );
     result.children = section.entries.map((entry) => entrySymbol(document, entry));
     return result;
   });
@@ -120,18 +175,36 @@ function knowledgeSymbols(document: vscode.TextDocument, index: KnowledgeIndex):
 
 function entrySymbol(document: vscode.TextDocument, entry: IndexedEntry): vscode.DocumentSymbol {
   const name = entry.name ?? entry.id ?? '(no id)';
-  const detail = [entry.id !== name ? entry.id : undefined, entry.detail].filter((part) => part !== undefined).join(' · ');
+  const detail = [entry.id !== name ? entry.id : undefined, entry.detail]
+    .filter((part) => part !== undefined)
+    .join(' · ');
   const result = symbol(document, name, detail, ENTRY_SYMBOL_KINDS[entry.kind], entry, entry.idSpan);
   result.children = entry.steps.map((step) =>
-    symbol(document, [step.date, step.rate].filter((part) => part !== undefined).join(' · ') || '(step)', '', vscode.SymbolKind.Number, step, step),
+    symbol(
+      document,
+      [step.date, step.rate].filter((part) => part !== undefined).join(' · ') || '(step)',
+      '',
+      vscode.SymbolKind.Number,
+      step,
+      step,
+    ),
   );
   return result;
 }
 
 /** A symbol whose range always contains its selection, which VS Code requires. */
-function symbol(document: vscode.TextDocument, name: string, detail: string, kind: vscode.SymbolKind, range: Span, selection: Span): vscode.DocumentSymbol {
+function symbol(
+  document: vscode.TextDocument,
+  name: string,
+  detail: string,
+  kind: vscode.SymbolKind,
+  range: Span,
+  selection: Span,
+): vscode.DocumentSymbol {
   const selectionRange = new vscode.Range(document.positionAt(selection.start), document.positionAt(selection.end));
-  const fullRange = new vscode.Range(document.positionAt(range.start), document.positionAt(range.end)).union(selectionRange);
+  const fullRange = new vscode.Range(document.positionAt(range.start), document.positionAt(range.end)).union(
+    selectionRange,
+  );
   return new vscode.DocumentSymbol(name, detail, kind, fullRange, selectionRange);
 }
 

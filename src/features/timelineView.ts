@@ -17,7 +17,12 @@ const ORDER_STATE_KEY = 'tradeNotes.timeline.order';
 export type TimelineNode =
   | { readonly type: 'month'; readonly group: MonthGroup }
   | { readonly type: 'event'; readonly event: TimelineEvent; readonly monthKey: string }
-  | { readonly type: 'participant'; readonly officialId: string; readonly event: TimelineEvent; readonly monthKey: string }
+  | {
+      readonly type: 'participant';
+      readonly officialId: string;
+      readonly event: TimelineEvent;
+      readonly monthKey: string;
+    }
   | { readonly type: 'step'; readonly linked: LinkedStep; readonly event: TimelineEvent; readonly monthKey: string };
 
 const KIND_ICONS: Record<EventKind, string> = {
@@ -64,8 +69,15 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, 
         return node.group.events.map((event) => ({ type: 'event', event, monthKey: node.group.key }));
       case 'event': {
         const { event, monthKey } = node;
-        const participants = [...new Set(event.participants)].map((officialId): TimelineNode => ({ type: 'participant', officialId, event, monthKey }));
-        const steps = this.store.knowledge.stepsLinkedTo(event.id).map((linked): TimelineNode => ({ type: 'step', linked, event, monthKey }));
+        const participants = [...new Set(event.participants)].map((officialId): TimelineNode => ({
+          type: 'participant',
+          officialId,
+          event,
+          monthKey,
+        }));
+        const steps = this.store.knowledge
+          .stepsLinkedTo(event.id)
+          .map((linked): TimelineNode => ({ type: 'step', linked, event, monthKey }));
         return [...participants, ...steps];
       }
       default:
@@ -115,7 +127,10 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, 
 
   private eventItem(event: TimelineEvent): vscode.TreeItem {
     const hasChildren = event.participants.length > 0 || this.store.knowledge.stepsLinkedTo(event.id).length > 0;
-    const item = new vscode.TreeItem(event.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      event.title,
+      hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `event:${event.id}`;
     item.description = [describeEventDate(event), event.place].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(event.kind ? KIND_ICONS[event.kind] : 'circle-outline');
@@ -150,7 +165,9 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, 
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `event:${event.id}/step:${tariff.id}@${step.date}`;
     item.description = tariff.label;
-    item.iconPath = new vscode.ThemeIcon(!previous ? 'graph-line' : step.rate > previous.rate ? 'arrow-up' : 'arrow-down');
+    item.iconPath = new vscode.ThemeIcon(
+      !previous ? 'graph-line' : step.rate > previous.rate ? 'arrow-up' : 'arrow-down',
+    );
     item.tooltip = untrustedMarkdown(renderTariffCard(step.rate, [tariff], this.store.knowledge));
     item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Knowledge Entry', arguments: [step.source] };
     item.contextValue = 'tariffChange';

@@ -53,9 +53,15 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
   static register(context: vscode.ExtensionContext, hints: UnknownOfficials): void {
     context.subscriptions.push(
       hints,
-      vscode.languages.registerCodeActionsProvider(POLICY_NOTE_SELECTOR, hints, { providedCodeActionKinds: UnknownOfficials.providedCodeActionKinds }),
-      vscode.commands.registerCommand(ADD_TO_FILE_COMMAND, (uri: vscode.Uri, found: TitledName) => guard(hints.logger, () => hints.addToFile(uri, found))),
-      vscode.commands.registerCommand(ADD_TO_NEW_FILE_COMMAND, (official: NewOfficial) => guard(hints.logger, () => addToNewFile(official))),
+      vscode.languages.registerCodeActionsProvider(POLICY_NOTE_SELECTOR, hints, {
+        providedCodeActionKinds: UnknownOfficials.providedCodeActionKinds,
+      }),
+      vscode.commands.registerCommand(ADD_TO_FILE_COMMAND, (uri: vscode.Uri, found: TitledName) =>
+        guard(hints.logger, () => hints.addToFile(uri, found)),
+      ),
+      vscode.commands.registerCommand(ADD_TO_NEW_FILE_COMMAND, (official: NewOfficial) =>
+        guard(hints.logger, () => addToNewFile(official)),
+      ),
     );
     hints.checkAllOpen();
   }
@@ -73,7 +79,9 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
       if (!found) return undefined;
       const actions: vscode.CodeAction[] = [];
       for (const diagnostic of hints) {
-        const name = found.find((f) => diagnostic.range.isEqual(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end))));
+        const name = found.find((f) =>
+          diagnostic.range.isEqual(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end))),
+        );
         if (name) actions.push(...(await this.fixesFor(document, name, diagnostic, token)));
       }
       return actions;
@@ -93,11 +101,17 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
    * One fix per workspace knowledge file (the note's own folder first, files with errors last), or a
    * new file when there is none.
    */
-  private async fixesFor(document: vscode.TextDocument, found: TitledName, diagnostic: vscode.Diagnostic, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  private async fixesFor(
+    document: vscode.TextDocument,
+    found: TitledName,
+    diagnostic: vscode.Diagnostic,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     const knowledge = this.store.knowledge;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const problems = this.store.problemsByUri();
-    const hasErrors = (uri: vscode.Uri): boolean => (problems.get(uri.toString()) ?? []).some((p) => p.severity === 'error');
+    const hasErrors = (uri: vscode.Uri): boolean =>
+      (problems.get(uri.toString()) ?? []).some((p) => p.severity === 'error');
     const rank = (uri: vscode.Uri): number => (sameFolder(uri, folder) ? 0 : 2) + (hasErrors(uri) ? 1 : 0);
     const files = (await this.knowledgeDocuments.all(token))
       .filter(({ uri }) => uri.toString() !== this.knowledgeDocuments.bundled.uri.toString())
@@ -107,16 +121,33 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
     for (const { uri } of files) {
       const text = await currentText(uri);
       // Offered only where the entry can be added without breaking the file; the command adds it then.
-      if (text === undefined || !insertOfficial(text, newOfficial(found, () => false))) continue;
-      const action = new vscode.CodeAction(`Add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}`, vscode.CodeActionKind.QuickFix);
+      if (
+        text === undefined ||
+        !insertOfficial(
+          text,
+          newOfficial(found, () => false),
+        )
+      )
+        continue;
+      const action = new vscode.CodeAction(
+        `Add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}`,
+        vscode.CodeActionKind.QuickFix,
+      );
       action.diagnostics = [diagnostic];
       action.command = { command: ADD_TO_FILE_COMMAND, title: action.title, arguments: [uri, found] };
       actions.push(action);
     }
     if (actions.length === 0) {
-      const action = new vscode.CodeAction(`Add '${found.name}' to a new knowledge file`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(
+        `Add '${found.name}' to a new knowledge file`,
+        vscode.CodeActionKind.QuickFix,
+      );
       action.diagnostics = [diagnostic];
-      action.command = { command: ADD_TO_NEW_FILE_COMMAND, title: action.title, arguments: [newOfficial(found, (id) => knowledge.officials.has(id))] };
+      action.command = {
+        command: ADD_TO_NEW_FILE_COMMAND,
+        title: action.title,
+        arguments: [newOfficial(found, (id) => knowledge.officials.has(id))],
+      };
       actions.push(action);
     }
     actions[0]!.isPreferred = true;
@@ -134,8 +165,13 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
     const localIds = new Set(entriesOf(this.knowledgeDocuments.indexOf(document)).map((entry) => entry.id));
     const official = newOfficial(found, (id) => this.store.knowledge.officials.has(id) || localIds.has(id));
     const insertion = insertOfficial(document.getText(), official);
-    if (!insertion || !(await editor.edit((edit) => edit.insert(document.positionAt(insertion.offset), insertion.text)))) {
-      void vscode.window.showWarningMessage(`Could not add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}: fix its YAML errors first.`);
+    if (
+      !insertion ||
+      !(await editor.edit((edit) => edit.insert(document.positionAt(insertion.offset), insertion.text)))
+    ) {
+      void vscode.window.showWarningMessage(
+        `Could not add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}: fix its YAML errors first.`,
+      );
       return undefined;
     }
     const entry = document.positionAt(insertion.entryStart);
@@ -184,7 +220,11 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
         document.uri,
         found.map((name) => {
           const range = new vscode.Range(document.positionAt(name.start), document.positionAt(name.end));
-          const diagnostic = new vscode.Diagnostic(range, `'${name.name}' after '${name.title}' looks like an official the knowledge does not have yet.`, vscode.DiagnosticSeverity.Hint);
+          const diagnostic = new vscode.Diagnostic(
+            range,
+            `'${name.name}' after '${name.title}' looks like an official the knowledge does not have yet.`,
+            vscode.DiagnosticSeverity.Hint,
+          );
           diagnostic.source = 'Trade Notes';
           diagnostic.code = UNKNOWN_OFFICIAL_CODE;
           return diagnostic;
@@ -195,7 +235,10 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
     }
   }
 
-  private async titledNames(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TitledName[] | undefined> {
+  private async titledNames(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<TitledName[] | undefined> {
     if (document.offsetAt(new vscode.Position(document.lineCount, 0)) > MAX_HINTED_NOTE_LENGTH) return [];
     const mentions = await this.mentions.mentions(document, token);
     return mentions && findTitledNames(document.getText(), mentions, knownTitles(this.store.knowledge));
@@ -203,7 +246,12 @@ export class UnknownOfficials implements vscode.CodeActionProvider, vscode.Dispo
 }
 
 function newOfficial(found: TitledName, isTaken: (id: string) => boolean): NewOfficial {
-  return { id: officialIdFor(found.name, isTaken), name: found.name, title: found.title, alias: `${found.title} ${found.name}` };
+  return {
+    id: officialIdFor(found.name, isTaken),
+    name: found.name,
+    title: found.title,
+    alias: `${found.title} ${found.name}`,
+  };
 }
 
 async function guard<T>(logger: Logger, run: () => Promise<T>): Promise<T | undefined> {
@@ -219,7 +267,9 @@ async function guard<T>(logger: Logger, run: () => Promise<T>): Promise<T | unde
 async function addToNewFile(official: NewOfficial): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: newKnowledgeFile(official) });
   const editor = await vscode.window.showTextDocument(document);
-  void vscode.window.showInformationMessage('Save this file as a knowledge file (name ending in .trade.yaml) in your workspace to load it.');
+  void vscode.window.showInformationMessage(
+    'Save this file as a knowledge file (name ending in .trade.yaml) in your workspace to load it.',
+  );
   return editor;
 }
 

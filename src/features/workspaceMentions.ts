@@ -23,7 +23,11 @@ export class WorkspaceMentions {
   ) {}
 
   /** Where notes mention any of the targets; undefined when cancelled. */
-  async find(targets: readonly Target[], token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string }>): Promise<vscode.Location[] | undefined> {
+  async find(
+    targets: readonly Target[],
+    token: vscode.CancellationToken,
+    progress: vscode.Progress<{ message?: string }>,
+  ): Promise<vscode.Location[] | undefined> {
     await this.store.ready();
     const notes = await this.listNotes(token);
     if (!notes) return undefined;
@@ -39,7 +43,10 @@ export class WorkspaceMentions {
     return scanned.flatMap((note) =>
       note.mentions
         .filter((mention) => targets.some((target) => mentionRefersTo(mention, target)))
-        .map((mention) => new vscode.Location(vscode.Uri.parse(note.uri), toRange(note.lines.rangeAt(mention.start, mention.end)))),
+        .map(
+          (mention) =>
+            new vscode.Location(vscode.Uri.parse(note.uri), toRange(note.lines.rangeAt(mention.start, mention.end))),
+        ),
     );
   }
 
@@ -48,7 +55,11 @@ export class WorkspaceMentions {
     const files = new Map<string, NoteFile>();
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== POLICY_NOTE_LANGUAGE || document.isClosed) continue;
-      files.set(document.uri.toString(), { uri: document.uri.toString(), stamp: `open:${document.version}`, read: async () => document.getText() });
+      files.set(document.uri.toString(), {
+        uri: document.uri.toString(),
+        stamp: `open:${document.version}`,
+        read: async () => document.getText(),
+      });
     }
     const onDisk: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {

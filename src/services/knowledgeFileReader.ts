@@ -42,14 +42,24 @@ export async function readKnowledgeFile(uri: vscode.Uri, knownStamp?: string, lo
   }
   const refused = (message: string, code: string): KnowledgeRead => ({
     kind: 'refused',
-    problem: { uri: uri.toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code, message },
+    problem: {
+      uri: uri.toString(),
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error',
+      code,
+      message,
+    },
   });
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return { kind: 'gone' };
-    if ((stat.type & vscode.FileType.File) === 0) return refused('This is not a regular file; it is not loaded.', 'not-a-file');
+    if ((stat.type & vscode.FileType.File) === 0)
+      return refused('This is not a regular file; it is not loaded.', 'not-a-file');
     if (stat.size > MAX_KNOWLEDGE_FILE_BYTES) {
-      return refused(`This knowledge file is ${(stat.size / 1048576).toFixed(1)} MB; files over ${MAX_KNOWLEDGE_FILE_BYTES / 1048576} MB are not loaded.`, 'file-too-large');
+      return refused(
+        `This knowledge file is ${(stat.size / 1048576).toFixed(1)} MB; files over ${MAX_KNOWLEDGE_FILE_BYTES / 1048576} MB are not loaded.`,
+        'file-too-large',
+      );
     }
     const stamp = `disk:${stat.mtime}:${stat.size}`;
     if (stamp === knownStamp) return { kind: 'unchanged', stamp };
@@ -59,7 +69,10 @@ export async function readKnowledgeFile(uri: vscode.Uri, knownStamp?: string, lo
     // Gone (deleted or renamed meanwhile). Any other failure is reported; the caller keeps what it had.
     if (await isGone(uri, error)) return { kind: 'gone' };
     logger?.error(`Reading ${uri.toString()} failed`, error);
-    return refused(`This knowledge file could not be read: ${error instanceof Error ? error.message : String(error)}`, 'read-failed');
+    return refused(
+      `This knowledge file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      'read-failed',
+    );
   }
 }
 

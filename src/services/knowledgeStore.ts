@@ -45,7 +45,13 @@ export class KnowledgeStore implements vscode.Disposable {
   private current: MergeResult | undefined;
   private mergeCounter = 0;
   /** The matcher of `knowledge`, being built or built; `stop` ends a build that is no longer needed. */
-  private matcher: { readonly knowledge: Knowledge; readonly built: Promise<MentionMatcher>; readonly stop: { isCancellationRequested: boolean } } | undefined;
+  private matcher:
+    | {
+        readonly knowledge: Knowledge;
+        readonly built: Promise<MentionMatcher>;
+        readonly stop: { isCancellationRequested: boolean };
+      }
+    | undefined;
   private discovery: Promise<void> | undefined;
   private generationCounter = 0;
   private firstSearch = false;
@@ -133,7 +139,9 @@ export class KnowledgeStore implements vscode.Disposable {
       this.forgetMatcher();
       const stop = { isCancellationRequested: false };
       // A build stopped because the knowledge changed answers with the matcher of the knowledge now.
-      const built = MentionMatcher.buildInSlices(knowledge, new TimeSlices(TimeSlices.yieldToHost), stop).then((matcher) => matcher ?? this.mentionMatcher());
+      const built = MentionMatcher.buildInSlices(knowledge, new TimeSlices(TimeSlices.yieldToHost), stop).then(
+        (matcher) => matcher ?? this.mentionMatcher(),
+      );
       const entry = { knowledge, built, stop };
       // A failed build is not kept: the next request tries again.
       built.catch(() => {
@@ -230,7 +238,9 @@ export class KnowledgeStore implements vscode.Disposable {
   }
 
   private rediscover(): void {
-    this.discovery = this.discover().catch((error: unknown) => this.logger.error('Finding knowledge files failed', error));
+    this.discovery = this.discover().catch((error: unknown) =>
+      this.logger.error('Finding knowledge files failed', error),
+    );
   }
 
   private async discover(): Promise<void> {
@@ -273,7 +283,16 @@ export class KnowledgeStore implements vscode.Disposable {
     this.remembered?.remember(
       () =>
         states.flatMap((state) =>
-          state.loaded?.hash ? [{ uri: state.uri.toString(), hash: state.loaded.hash, file: state.loaded.file, problems: state.problems }] : [],
+          state.loaded?.hash
+            ? [
+                {
+                  uri: state.uri.toString(),
+                  hash: state.loaded.hash,
+                  file: state.loaded.file,
+                  problems: state.problems,
+                },
+              ]
+            : [],
         ),
       characters,
     );
@@ -290,7 +309,9 @@ export class KnowledgeStore implements vscode.Disposable {
     if (!folder) return false;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!document) return false;
-    return this.globsFor(folder).some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0);
+    return this.globsFor(folder).some(
+      (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
+    );
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -338,7 +359,8 @@ export class KnowledgeStore implements vscode.Disposable {
       // Hashing is one pass over the text: large files go to the loader, which pauses as it works.
       const hash = text.length <= MAX_HASHED_LENGTH ? contentHash(text) : undefined;
       if (hash !== undefined && state.loaded?.hash === hash) return;
-      const { file, problems } = remembered && remembered.hash === hash ? remembered : await this.loader.load(key, text);
+      const { file, problems } =
+        remembered && remembered.hash === hash ? remembered : await this.loader.load(key, text);
       if (this.latestLoad.get(key) !== load) return;
       state.problems = [...problems];
       state.loaded = { hash, length: text.length, file };

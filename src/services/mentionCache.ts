@@ -51,7 +51,11 @@ export class MentionCache implements vscode.Disposable {
    * of the complete knowledge, or with `knowledge: 'available'` of what the store has now (see
    * {@link KnowledgeStore.available}), for passing answers that must not wait for a workspace search.
    */
-  async mentions(document: vscode.TextDocument, token: vscode.CancellationToken, knowledge: 'complete' | 'available' = 'complete'): Promise<Mention[] | undefined> {
+  async mentions(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+    knowledge: 'complete' | 'available' = 'complete',
+  ): Promise<Mention[] | undefined> {
     await (knowledge === 'complete' ? this.store.ready() : this.store.available());
     if (token.isCancellationRequested) return undefined;
     const key = document.uri.toString();
@@ -144,7 +148,11 @@ const LINES_PER_READ = 20_000;
  * The document's text, read a stretch of lines at a time: `getText()` joins all lines at once, which
  * blocks the host for half a second in a 45 MB note of two million lines. Undefined if cancelled.
  */
-async function textInSlices(document: vscode.TextDocument, slices: TimeSlices, token: vscode.CancellationToken): Promise<string | undefined> {
+async function textInSlices(
+  document: vscode.TextDocument,
+  slices: TimeSlices,
+  token: vscode.CancellationToken,
+): Promise<string | undefined> {
   if (document.lineCount <= LINES_PER_READ) return document.getText();
   const parts: string[] = [];
   for (let line = 0; line < document.lineCount; line += LINES_PER_READ) {

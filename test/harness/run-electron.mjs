@@ -7,7 +7,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { cacheRoot, extensionBundle, HarnessError, integrationTestIndex, repoRoot, requireFile, runMain } from './paths.mjs';
+import {
+  cacheRoot,
+  extensionBundle,
+  HarnessError,
+  integrationTestIndex,
+  repoRoot,
+  requireFile,
+  runMain,
+} from './paths.mjs';
 import { printSummary, suitesFromArguments } from './suites.mjs';
 import { copyWorkspaceFile } from './workspaceFile.mjs';
 
@@ -20,13 +28,17 @@ runMain(async () => {
 
   const outcomes = [];
   for (const suite of suites) {
-    console.log(`\n=== Integration suite "${suite.name}" (desktop VS Code) on ${path.relative(repoRoot, suite.workspace)}`);
+    console.log(
+      `\n=== Integration suite "${suite.name}" (desktop VS Code) on ${path.relative(repoRoot, suite.workspace)}`,
+    );
     const started = Date.now();
     const runFolder = mkdtempSync(path.join(os.tmpdir(), `trade-notes-electron-${suite.name}-`));
     const resultsFile = path.join(runFolder, 'results.txt');
     let outcome;
     try {
-      const workspace = suite.workspace.endsWith('.code-workspace') ? copyWorkspaceFile(suite.workspace, runFolder) : suite.workspace;
+      const workspace = suite.workspace.endsWith('.code-workspace')
+        ? copyWorkspaceFile(suite.workspace, runFolder)
+        : suite.workspace;
       const exitCode = await runTests({
         cachePath: cacheRoot,
         // Desktop VS Code loads every --extensionDevelopmentPath it is given.
@@ -36,8 +48,10 @@ runMain(async () => {
         launchArgs: [
           workspace,
           '--disable-extensions',
-          '--user-data-dir', path.join(runFolder, 'user-data'),
-          '--extensions-dir', path.join(runFolder, 'extensions'),
+          '--user-data-dir',
+          path.join(runFolder, 'user-data'),
+          '--extensions-dir',
+          path.join(runFolder, 'extensions'),
         ],
       });
       outcome = exitCode === 0 ? 'passed' : `failed (exit code ${exitCode})`;
@@ -54,7 +68,9 @@ runMain(async () => {
 
 /** @param {unknown} error */
 function explainDownloadFailure(error) {
-  const text = String(error instanceof Error ? `${error.message} ${/** @type {{ code?: string }} */ (error).code ?? ''}` : error);
+  const text = String(
+    error instanceof Error ? `${error.message} ${/** @type {{ code?: string }} */ (error).code ?? ''}` : error,
+  );
   const networkCode = networkErrorCodes.find((code) => text.includes(code));
   if (!networkCode) return error;
   return new HarnessError(

@@ -66,7 +66,9 @@ function developmentFolder(suite, runFolder) {
  * @returns {Promise<string>} 'passed' or what went wrong
  */
 async function runSuite(install, browser, suite) {
-  console.log(`\n=== Integration suite "${suite.name}" on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`);
+  console.log(
+    `\n=== Integration suite "${suite.name}" on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`,
+  );
   const trust = { workspaceTrust: suite.workspaceTrust };
   const folders = prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), `trade-notes-${suite.name}-`)), trust);
   const resultsFile = path.join(folders.root, 'results.txt');
@@ -89,18 +91,27 @@ async function runSuite(install, browser, suite) {
     // The workbench calls this when the test index settles (0: passed; 1: failures or a broken index).
     await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => reportExit(code));
     const environment = { TRADE_NOTES_SUITE: suite.name, TRADE_NOTES_TEST_RESULTS: resultsFile };
-    const workspace = suite.workspace.endsWith('.code-workspace') ? copyWorkspaceFile(suite.workspace, folders.root) : suite.workspace;
-    await page.goto(workbenchUrl(server.origin, workspace, [
-      ['extensionDevelopmentPath', remoteUri(server.origin, developmentFolder(suite, folders.root))],
-      ['extensionTestsPath', remoteUri(server.origin, integrationTestIndex)],
-      ['extensionEnvironment', JSON.stringify(environment)],
-      ['skipWelcome', 'true'],
-      ['skipReleaseNotes', 'true'],
-    ]));
+    const workspace = suite.workspace.endsWith('.code-workspace')
+      ? copyWorkspaceFile(suite.workspace, folders.root)
+      : suite.workspace;
+    await page.goto(
+      workbenchUrl(server.origin, workspace, [
+        ['extensionDevelopmentPath', remoteUri(server.origin, developmentFolder(suite, folders.root))],
+        ['extensionTestsPath', remoteUri(server.origin, integrationTestIndex)],
+        ['extensionEnvironment', JSON.stringify(environment)],
+        ['skipWelcome', 'true'],
+        ['skipReleaseNotes', 'true'],
+      ]),
+    );
     /** @type {Promise<string>} */
     const timedOut = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutSeconds * 1000).unref());
     const result = await Promise.race([exitCode, timedOut]);
-    outcome = result === 0 ? 'passed' : result === 'timeout' ? `timed out after ${timeoutSeconds} s` : `failed (exit code ${result})`;
+    outcome =
+      result === 0
+        ? 'passed'
+        : result === 'timeout'
+          ? `timed out after ${timeoutSeconds} s`
+          : `failed (exit code ${result})`;
     await page.close();
   } finally {
     await server.stop();

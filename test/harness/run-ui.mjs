@@ -14,7 +14,15 @@ import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 import { installExtension, prepareRunFolders } from './code-server.mjs';
 import {
-  examplesWorkspace, extensionBundle, HarnessError, packagedExtension, repoRoot, requireFile, runMain, uiResultsFolder, uiTestsFolder,
+  examplesWorkspace,
+  extensionBundle,
+  HarnessError,
+  packagedExtension,
+  repoRoot,
+  requireFile,
+  runMain,
+  uiResultsFolder,
+  uiTestsFolder,
 } from './paths.mjs';
 import { ensureCodeServer } from './provision.mjs';
 
@@ -25,13 +33,19 @@ runMain(async () => {
   });
   const files = selectTestFiles(positionals);
   if (!existsSync(examplesWorkspace)) throw new HarnessError(`the examples workspace is missing: ${examplesWorkspace}`);
-  requireFile(values.packaged ? packagedExtension : extensionBundle, values.packaged ? 'npm run package' : 'npm run build');
+  requireFile(
+    values.packaged ? packagedExtension : extensionBundle,
+    values.packaged ? 'npm run package' : 'npm run build',
+  );
   // Provision before the first test, so that its few minutes do not count against a test timeout.
   const install = await ensureCodeServer();
 
-  const screenshots = values.screenshots ?? (values.packaged ? path.join(uiResultsFolder, 'packaged') : uiResultsFolder);
+  const screenshots =
+    values.screenshots ?? (values.packaged ? path.join(uiResultsFolder, 'packaged') : uiResultsFolder);
   process.env.TRADE_NOTES_SCREENSHOTS_DIR = path.resolve(screenshots);
-  const installFolder = values.packaged ? prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), 'trade-notes-vsix-'))) : undefined;
+  const installFolder = values.packaged
+    ? prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), 'trade-notes-vsix-')))
+    : undefined;
   try {
     if (installFolder) {
       await installPackagedExtension(install, installFolder);
@@ -51,9 +65,12 @@ runMain(async () => {
 
 /** @param {string[]} names */
 function selectTestFiles(names) {
-  const all = readdirSync(uiTestsFolder).filter((file) => file.endsWith('.test.mjs')).sort();
+  const all = readdirSync(uiTestsFolder)
+    .filter((file) => file.endsWith('.test.mjs'))
+    .sort();
   const unknown = names.filter((name) => !all.includes(`${name}.test.mjs`));
-  if (unknown.length > 0) throw new HarnessError(`no UI test file for ${unknown.join(', ')} (there are: ${all.join(', ')})`);
+  if (unknown.length > 0)
+    throw new HarnessError(`no UI test file for ${unknown.join(', ')} (there are: ${all.join(', ')})`);
   const chosen = names.length > 0 ? all.filter((file) => names.includes(file.replace('.test.mjs', ''))) : all;
   return chosen.map((file) => path.join(uiTestsFolder, file));
 }
@@ -67,7 +84,9 @@ async function installPackagedExtension(install, folders) {
   const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const installed = path.join(folders.extensions, `trade-notes.trade-notes-${version}`, 'package.json');
   if (!existsSync(installed)) {
-    throw new HarnessError(`${path.basename(packagedExtension)} did not install as trade-notes.trade-notes-${version} in ${folders.extensions}`);
+    throw new HarnessError(
+      `${path.basename(packagedExtension)} did not install as trade-notes.trade-notes-${version} in ${folders.extensions}`,
+    );
   }
   console.log(`Installed ${path.relative(repoRoot, packagedExtension)} into ${folders.extensions}`);
 }

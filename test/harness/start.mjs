@@ -16,7 +16,9 @@ runMain(async () => {
   requireFile(extensionBundle, 'npm run build');
   if (commandExists('code')) {
     // The desktop window belongs to the user's VS Code, which outlives this command.
-    const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, examplesWorkspace], { stdio: 'inherit' });
+    const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, examplesWorkspace], {
+      stdio: 'inherit',
+    });
     return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
   }
 

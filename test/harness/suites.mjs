@@ -38,13 +38,22 @@ export function suitesFromArguments() {
   if ((values.suite === undefined) !== (values.workspace === undefined)) {
     throw new HarnessError('--suite and --workspace go together.');
   }
-  const suites = values.suite && values.workspace
-    ? [{ ...fixtureSuites.find((suite) => suite.name === values.suite), name: values.suite, workspace: path.resolve(values.workspace) }]
-    : fixtureSuites;
+  const suites =
+    values.suite && values.workspace
+      ? [
+          {
+            ...fixtureSuites.find((suite) => suite.name === values.suite),
+            name: values.suite,
+            workspace: path.resolve(values.workspace),
+          },
+        ]
+      : fixtureSuites;
   for (const suite of suites) {
-    if (!existsSync(suite.workspace)) throw new HarnessError(`workspace of suite ${suite.name} not found: ${suite.workspace}`);
+    if (!existsSync(suite.workspace))
+      throw new HarnessError(`workspace of suite ${suite.name} not found: ${suite.workspace}`);
     for (const extension of suite.extraExtensions ?? []) {
-      if (!existsSync(path.join(extension, 'package.json'))) throw new HarnessError(`extension of suite ${suite.name} not found: ${extension}`);
+      if (!existsSync(path.join(extension, 'package.json')))
+        throw new HarnessError(`extension of suite ${suite.name} not found: ${extension}`);
     }
   }
   return suites;

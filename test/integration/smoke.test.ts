@@ -14,7 +14,9 @@ describe('Smoke: the extension under test', () => {
   for (const fileName of ['smoke.pnote', 'smoke.policy.md']) {
     it(`gives ${fileName} the language policy-note`, async () => {
       // An untitled document takes its language from its name; nothing is written to the workspace.
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/${fileName}` }));
+      const document = await vscode.workspace.openTextDocument(
+        vscode.Uri.from({ scheme: 'untitled', path: `/${fileName}` }),
+      );
       assert.strictEqual(document.languageId, 'policy-note');
     });
   }

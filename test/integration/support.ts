@@ -35,8 +35,15 @@ export interface HoverResult {
 }
 
 /** Our hover at a position, through VS Code's own command (as the editor asks for it). */
-export async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<HoverResult | undefined> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+export async function hoverAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<HoverResult | undefined> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
   const ours = hovers.filter((hover) => hover.contents.some((c) => markdownOf(c).length > 0));
   if (ours.length === 0) return undefined;
   const hover = ours[0]!;
@@ -47,7 +54,12 @@ export async function hoverAt(document: vscode.TextDocument, position: vscode.Po
   };
 }
 
-export async function hoverOn(document: vscode.TextDocument, needle: string, offset = 1, occurrence = 0): Promise<HoverResult | undefined> {
+export async function hoverOn(
+  document: vscode.TextDocument,
+  needle: string,
+  offset = 1,
+  occurrence = 0,
+): Promise<HoverResult | undefined> {
   return hoverAt(document, positionOf(document, needle, offset, occurrence));
 }
 
@@ -83,7 +95,12 @@ export async function openNote(...segments: string[]): Promise<vscode.TextDocume
  * still be reverted by the previous test's cleanup.
  */
 export async function scratchNote(text: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${Date.now()}-${Math.random().toString(36).slice(2)}.pnote` }));
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({
+      scheme: 'untitled',
+      path: `/scratch-${Date.now()}-${Math.random().toString(36).slice(2)}.pnote`,
+    }),
+  );
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(0, 0), text);
   assert.ok(await vscode.workspace.applyEdit(edit));

@@ -43,4 +43,3 @@ describe('Hover cards in a note (real workbench)', function () {
     assert.match(card, /145\s?%/);
   });
 });
-

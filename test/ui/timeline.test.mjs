@@ -5,7 +5,20 @@
 import assert from 'node:assert/strict';
 import { Workbench } from './workbench.mjs';
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 describe('Talks Timeline view (real workbench)', function () {
   this.timeout(180_000);
@@ -34,7 +47,10 @@ describe('Talks Timeline view (real workbench)', function () {
     const groups = rows.filter((row) => row.level === 1);
     const groupMonths = groups.map((group) => monthOfGroup(group.label));
     assert.ok(groups.length >= 2, `expected several month groups, got ${JSON.stringify(rows)}`);
-    assert.ok(groups.some((group) => group.label === 'June 2025'), 'no "June 2025" group');
+    assert.ok(
+      groups.some((group) => group.label === 'June 2025'),
+      'no "June 2025" group',
+    );
     assert.deepEqual(groupMonths, [...groupMonths].sort(), 'month groups are not in date order');
 
     let currentMonth = '';
@@ -52,7 +68,10 @@ describe('Talks Timeline view (real workbench)', function () {
     }
     assert.ok(eventDates.length >= groups.length, 'month groups without events');
     assert.deepEqual(eventDates, [...eventDates].sort(), 'events are not in date order');
-    assert.ok(rows.some((row) => /London/.test(`${row.label} ${row.description}`)), 'the London talks are missing');
+    assert.ok(
+      rows.some((row) => /London/.test(`${row.label} ${row.description}`)),
+      'the London talks are missing',
+    );
   });
 });
 
@@ -73,7 +92,8 @@ function monthOfGroup(label) {
  * @param {string} text
  */
 function startDateOf(text) {
-  const match = /\b(\d{1,2})(?:–\d{1,2})? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*(?: – [^]*?)? (\d{4})\b/.exec(text);
+  const match =
+    /\b(\d{1,2})(?:–\d{1,2})? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*(?: – [^]*?)? (\d{4})\b/.exec(text);
   if (!match) return undefined;
   const month = monthNames.findIndex((name) => name.startsWith(match[2])) + 1;
   return `${match[3]}-${String(month).padStart(2, '0')}-${match[1].padStart(2, '0')}`;

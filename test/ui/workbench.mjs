@@ -105,7 +105,10 @@ export class Workbench {
       const point = await this.centerOf(text);
       if (point) {
         await this.page.mouse.move(point.x, point.y, { steps: 8 });
-        const shown = await hover.waitFor({ timeout: 4000 }).then(() => true, () => false);
+        const shown = await hover.waitFor({ timeout: 4000 }).then(
+          () => true,
+          () => false,
+        );
         const content = shown ? await settledText(hover) : '';
         if (content !== '' && content !== loadingPlaceholder && !content.includes(stillSearching)) return content;
       }
@@ -181,7 +184,8 @@ export class Workbench {
     await rows.first().waitFor({ timeout: 30_000 });
     // Month groups may start collapsed: expand them so that their events are rendered. (Event rows
     // are collapsed too, but clicking one opens its knowledge entry.)
-    for (const group of await pane.locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').all()) await group.click();
+    for (const group of await pane.locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').all())
+      await group.click();
     await delay(300);
     return pane.locator('.monaco-list-row').evaluateAll((elements) =>
       elements.map((element) => ({
@@ -221,7 +225,10 @@ export class Workbench {
         const nodes = [];
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-        const lineText = nodes.map((node) => node.textContent ?? '').join('').replace(/\u00a0/g, ' ');
+        const lineText = nodes
+          .map((node) => node.textContent ?? '')
+          .join('')
+          .replace(/\u00a0/g, ' ');
         const start = lineText.indexOf(needle);
         if (start < 0) continue;
         const range = document.createRange();

@@ -1,11 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import {
-  escapeMarkdown,
-  formatLink,
-  quoteBlock,
-  sanitizeMarkdown,
-} from '../../src/core/cards/markdown';
+import { escapeMarkdown, formatLink, quoteBlock, sanitizeMarkdown } from '../../src/core/cards/markdown';
 
 /** What CommonMark shows for escaped text: every backslash escape reduced to its character. */
 function unescapeMarkdown(markdown: string): string {
@@ -71,7 +66,9 @@ describe('formatLink', () => {
   });
 
   it('shortens a long label with an ellipsis', () => {
-    const link = formatLink('https://ustr.gov/about-us/policy-offices/press-office/press-releases/2025/may/joint-statement-us-china');
+    const link = formatLink(
+      'https://ustr.gov/about-us/policy-offices/press-office/press-releases/2025/may/joint-statement-us-china',
+    );
     assert.ok(link);
     const label = unescapeMarkdown(link.slice(1, link.indexOf('](')));
     assert.equal(label.length, 48);
@@ -101,14 +98,19 @@ describe('formatLink', () => {
   });
 
   it('keeps malformed percent-escapes in the label as they are', () => {
-    assert.equal(formatLink('https://example.org/100%25/%E4'), '[example\\.org\\/100\\%25\\/\\%E4](https://example.org/100%25/%E4)');
+    assert.equal(
+      formatLink('https://example.org/100%25/%E4'),
+      '[example\\.org\\/100\\%25\\/\\%E4](https://example.org/100%25/%E4)',
+    );
   });
 });
 
 describe('sanitizeMarkdown', () => {
   it('keeps basic formatting and http(s) links', () => {
     assert.equal(
-      sanitizeMarkdown('The **Geneva** truce cut rates for *90 days*; see `Annex I` and [the statement](https://www.whitehouse.gov/x).'),
+      sanitizeMarkdown(
+        'The **Geneva** truce cut rates for *90 days*; see `Annex I` and [the statement](https://www.whitehouse.gov/x).',
+      ),
       'The **Geneva** truce cut rates for *90 days*\\; see `Annex I` and [the statement](https://www.whitehouse.gov/x)\\.',
     );
   });
@@ -161,35 +163,64 @@ describe('sanitizeMarkdown', () => {
     assert.equal(sanitizeMarkdown('us_on_cn was _cut_'), 'us\\_on\\_cn was *cut*');
   });
 
-  it('keeps an author\'s backslash escapes and escapes stray backticks', () => {
+  it("keeps an author's backslash escapes and escapes stray backticks", () => {
     assert.equal(sanitizeMarkdown('\\*not emphasis\\* and a lone ` tick'), '\\*not emphasis\\* and a lone \\` tick');
   });
 
   it('never emits a non-http(s) link, raw HTML or a block construct, for any input', () => {
     const pieces = fc.constantFrom(
-      '[', ']', '(', ')', '!', '<', '>', '&', '*', '_', '`', '#', '-', '=', '|', '~', '\\', ':', '"', ' ', '\n',
-      '    ', 'command:x', 'javascript:alert(1)', 'https://a.example/p', 'file:///etc/passwd', 'text', '1.', '<img>',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '<',
+      '>',
+      '&',
+      '*',
+      '_',
+      '`',
+      '#',
+      '-',
+      '=',
+      '|',
+      '~',
+      '\\',
+      ':',
+      '"',
+      ' ',
+      '\n',
+      '    ',
+      'command:x',
+      'javascript:alert(1)',
+      'https://a.example/p',
+      'file:///etc/passwd',
+      'text',
+      '1.',
+      '<img>',
     );
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
-        const safe = sanitizeMarkdown(text);
-        for (const target of linkTargets(safe)) assert.match(target, /^https?:\/\//);
-        const outsideCode = safe.replace(/(?<!\\)((?:\\\\)*)`[^`]*`/g, '$1');
-        assert.ok(!/(?<!\\)(?:\\\\)*</.test(outsideCode), `unescaped < in ${JSON.stringify(safe)}`);
-        for (const line of safe.split('\n')) {
-          // Lines may start with a list marker written by the sanitiser, a number that is not one, emphasis,
-          // a code span, a link or escaped text; never with a character that could open a block.
-          assert.match(
-            line,
-            /^(?:$|- \S|\d+\. \S|\d+(?:[^\d.)\s]|$)|\*+[^\s*]|`[^`]|[^\s\-+*#>=|~`<\d_])/,
-            `line ${JSON.stringify(line)}`,
-          );
-        }
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')),
+        (text) => {
+          const safe = sanitizeMarkdown(text);
+          for (const target of linkTargets(safe)) assert.match(target, /^https?:\/\//);
+          const outsideCode = safe.replace(/(?<!\\)((?:\\\\)*)`[^`]*`/g, '$1');
+          assert.ok(!/(?<!\\)(?:\\\\)*</.test(outsideCode), `unescaped < in ${JSON.stringify(safe)}`);
+          for (const line of safe.split('\n')) {
+            // Lines may start with a list marker written by the sanitiser, a number that is not one, emphasis,
+            // a code span, a link or escaped text; never with a character that could open a block.
+            assert.match(
+              line,
+              /^(?:$|- \S|\d+\. \S|\d+(?:[^\d.)\s]|$)|\*+[^\s*]|`[^`]|[^\s\-+*#>=|~`<\d_])/,
+              `line ${JSON.stringify(line)}`,
+            );
+          }
+        },
+      ),
     );
   });
 });
-
 
 describe('quoteBlock', () => {
   it('prefixes every line, blank ones included, so the quote stays one block', () => {

@@ -4,10 +4,20 @@ import { renderOfficialCard } from '../../src/core/cards/officialCard';
 import { renderTariffCard } from '../../src/core/cards/tariffCard';
 import { describeChange, describeNext, formatRate } from '../../src/core/cards/tariffChanges';
 import { type Knowledge, mergeKnowledge } from '../../src/core/knowledge/knowledge';
-import type { KnowledgeFile, Official, SourceLocation, Tariff, TariffStep, TimelineEvent } from '../../src/core/knowledge/types';
+import type {
+  KnowledgeFile,
+  Official,
+  SourceLocation,
+  Tariff,
+  TariffStep,
+  TimelineEvent,
+} from '../../src/core/knowledge/types';
 
 const URI = 'file:///work/talks.trade.yaml';
-const source: SourceLocation = { uri: URI, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+const source: SourceLocation = {
+  uri: URI,
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+};
 
 function official(fields: Partial<Official> & Pick<Official, 'id' | 'name' | 'title'>): Official {
   return { aliases: [], links: [], source, ...fields };
@@ -29,7 +39,10 @@ const bessent = official({
   title: 'Secretary of the Treasury',
   organization: 'US Department of the Treasury',
   note: 'Led the US side in **Geneva** and London.',
-  links: ['https://home.treasury.gov/about/general-information/officials/scott-bessent', 'command:workbench.action.quit'],
+  links: [
+    'https://home.treasury.gov/about/general-information/officials/scott-bessent',
+    'command:workbench.action.quit',
+  ],
 });
 
 const heLifeng = official({
@@ -49,7 +62,10 @@ const usOnCn: Tariff = {
     step('2025-02-04', 10, { note: 'IEEPA tariff over fentanyl flows' }),
     step('2025-03-04', 20, { note: 'Fentanyl tariff doubled' }),
     step('2025-04-10', 145, { note: '125% reciprocal + 20% fentanyl', event: 'us-raises-to-145' }),
-    step('2025-05-14', 30, { note: '**Geneva truce**: reciprocal part cut to 10% for 90 days', event: 'geneva-statement' }),
+    step('2025-05-14', 30, {
+      note: '**Geneva truce**: reciprocal part cut to 10% for 90 days',
+      event: 'geneva-statement',
+    }),
   ],
   source,
 };
@@ -93,7 +109,12 @@ const genevaStatement = event({
   kind: 'statement',
 });
 
-const raiseTo145 = event({ id: 'us-raises-to-145', date: '2025-04-10', title: 'US tariff on Chinese goods reaches 145%', kind: 'measure' });
+const raiseTo145 = event({
+  id: 'us-raises-to-145',
+  date: '2025-04-10',
+  title: 'US tariff on Chinese goods reaches 145%',
+  kind: 'measure',
+});
 
 function knowledgeOf(parts: Partial<Omit<KnowledgeFile, 'uri' | 'references'>>): Knowledge {
   const file: KnowledgeFile = {
@@ -120,14 +141,17 @@ const talks = knowledgeOf({
 
 /** The lines of the history table of a tariff card, without header and alignment rows. */
 function tableRows(card: string): string[] {
-  return card.split('\n').filter((line) => line.startsWith('|')).slice(2);
+  return card
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .slice(2);
 }
 
 describe('formatRate', () => {
   it('drops trailing zeros and floating-point noise', () => {
     assert.equal(formatRate(145), '145%');
     assert.equal(formatRate(7.5), '7.5%');
-    assert.equal(formatRate(7.50), '7.5%');
+    assert.equal(formatRate(7.5), '7.5%');
     assert.equal(formatRate(0.1 + 0.2), '0.3%');
   });
 });
@@ -207,7 +231,10 @@ describe('renderOfficialCard', () => {
 describe('renderTariffCard', () => {
   it('marks the hovered row and explains the change it was part of, with its event', () => {
     const card = renderTariffCard(145, [usOnCn], talks);
-    assert.ok(card.startsWith('#### US tariffs on goods from China\n\nImposed by 🇺🇸 United States on 🇨🇳 China\n\n'), card);
+    assert.ok(
+      card.startsWith('#### US tariffs on goods from China\n\nImposed by 🇺🇸 United States on 🇨🇳 China\n\n'),
+      card,
+    );
     assert.ok(
       card.includes(
         '▶ **Raised from 20\\% to 145\\% on 10 Apr 2025**, then lowered to 30\\% on 14 May 2025. ' +
@@ -215,7 +242,10 @@ describe('renderTariffCard', () => {
       ),
       card,
     );
-    assert.ok(card.includes('\n\n> 125\\% reciprocal \\+ 20\\% fentanyl\n\n'), `the hovered step's note, and only it: ${card}`);
+    assert.ok(
+      card.includes('\n\n> 125\\% reciprocal \\+ 20\\% fentanyl\n\n'),
+      `the hovered step's note, and only it: ${card}`,
+    );
     assert.ok(!card.includes('IEEPA'), 'notes of other steps stay out of the card');
     assert.deepEqual(tableRows(card), [
       '| 4 Feb 2025 | 10\\% |',
@@ -223,7 +253,12 @@ describe('renderTariffCard', () => {
       '| ▶ **10 Apr 2025** | **145\\%** |',
       '| 14 May 2025 | 30\\% |',
     ]);
-    assert.ok(card.endsWith('Sources: [whitehouse\\.gov\\/presidential\\-actions\\/2025\\/05\\/mod…](https://www.whitehouse.gov/presidential-actions/2025/05/modifying-reciprocal-tariff-rates/)'), card);
+    assert.ok(
+      card.endsWith(
+        'Sources: [whitehouse\\.gov\\/presidential\\-actions\\/2025\\/05\\/mod…](https://www.whitehouse.gov/presidential-actions/2025/05/modifying-reciprocal-tariff-rates/)',
+      ),
+      card,
+    );
   });
 
   it('describes a cut that is still the latest rate', () => {
@@ -239,7 +274,10 @@ describe('renderTariffCard', () => {
 
   it('keeps the history table to dates and rates', () => {
     const card = renderTariffCard(125, [cnOnUs], talks);
-    assert.ok(card.includes('| Date | Rate |\n| --- | ---: |\n| 10 Apr 2025 | 84\\% |\n| ▶ **12 Apr 2025** | **125\\%** |\n'), card);
+    assert.ok(
+      card.includes('| Date | Rate |\n| --- | ---: |\n| 10 Apr 2025 | 84\\% |\n| ▶ **12 Apr 2025** | **125\\%** |\n'),
+      card,
+    );
   });
 
   it('gives each candidate its own section, separated by rules, after a line saying why', () => {
@@ -248,9 +286,15 @@ describe('renderTariffCard', () => {
     assert.equal(sections.length, 3);
     assert.equal(sections[0], '*10\\% appears in 2 tariffs*');
     assert.ok(sections[1].startsWith('#### US tariffs on goods from China\n'));
-    assert.ok(sections[1].includes('▶ **First recorded rate\\: 10\\% on 4 Feb 2025**, then raised to 20\\% on 4 Mar 2025.'));
-    assert.ok(sections[2].startsWith("#### China\\'s tariffs on goods from the US\n\nImposed by 🇨🇳 China on 🇺🇸 United States"));
-    assert.ok(sections[2].includes('▶ **Lowered from 125\\% to 10\\% on 14 May 2025**, still the latest recorded rate.'));
+    assert.ok(
+      sections[1].includes('▶ **First recorded rate\\: 10\\% on 4 Feb 2025**, then raised to 20\\% on 4 Mar 2025.'),
+    );
+    assert.ok(
+      sections[2].startsWith("#### China\\'s tariffs on goods from the US\n\nImposed by 🇨🇳 China on 🇺🇸 United States"),
+    );
+    assert.ok(
+      sections[2].includes('▶ **Lowered from 125\\% to 10\\% on 14 May 2025**, still the latest recorded rate.'),
+    );
     assert.deepEqual(
       tableRows(sections[2]).map((row) => row.startsWith('| ▶')),
       [false, false, true],
@@ -258,7 +302,10 @@ describe('renderTariffCard', () => {
   });
 
   it('marks every step with the hovered rate when a rate recurs', () => {
-    const roundTrip: Tariff = { ...cnOnUs, history: [...cnOnUs.history, step('2025-11-10', 125), step('2025-11-11', 10)] };
+    const roundTrip: Tariff = {
+      ...cnOnUs,
+      history: [...cnOnUs.history, step('2025-11-10', 125), step('2025-11-11', 10)],
+    };
     const card = renderTariffCard(10, [roundTrip], talks);
     assert.equal(card.split('\n').filter((line) => line.startsWith('▶ ')).length, 2);
     assert.deepEqual(
@@ -272,7 +319,9 @@ describe('renderTariffCard', () => {
       ...cnOnUs,
       by: 'XX',
       label: '<b>label</b>',
-      history: [step('2025-04-10', 84, { note: '| pipes |\n<img src=x onerror=alert(1)> [x](command:workbench.action.quit)' })],
+      history: [
+        step('2025-04-10', 84, { note: '| pipes |\n<img src=x onerror=alert(1)> [x](command:workbench.action.quit)' }),
+      ],
     };
     const card = renderTariffCard(84, [hostile], talks);
     assert.ok(card.startsWith('#### \\<b\\>label\\<\\/b\\>\n\nImposed by XX on 🇺🇸 United States'), card);

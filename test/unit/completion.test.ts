@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { completionSlotAt } from '../../src/core/authoring/knowledgeCompletion';
-import { figureChoices, nameChoices, nameReplacementStart, offersNames, typedFigure, typedWord } from '../../src/core/authoring/noteCompletion';
+import {
+  figureChoices,
+  nameChoices,
+  nameReplacementStart,
+  offersNames,
+  typedFigure,
+  typedWord,
+} from '../../src/core/authoring/noteCompletion';
 import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
 
 const knowledge = knowledgeFrom(TALKS_YAML);
@@ -19,8 +26,14 @@ describe('Completion in notes', () => {
     });
 
     it('offers the known rates starting with the digits, one per tariff and rate, lowest first', () => {
-      const offered = (digits: string): string[] => figureChoices(knowledge, digits).map((c) => `${c.rate}% ${c.tariff.id} ${c.step.date}`);
-      assert.deepEqual(offered('1'), ['10% us-on-cn 2025-02-04', '10% cn-on-us 2025-05-14', '125% cn-on-us 2025-04-12', '145% us-on-cn 2025-04-10']);
+      const offered = (digits: string): string[] =>
+        figureChoices(knowledge, digits).map((c) => `${c.rate}% ${c.tariff.id} ${c.step.date}`);
+      assert.deepEqual(offered('1'), [
+        '10% us-on-cn 2025-02-04',
+        '10% cn-on-us 2025-05-14',
+        '125% cn-on-us 2025-04-12',
+        '145% us-on-cn 2025-04-10',
+      ]);
       assert.deepEqual(offered('14'), ['145% us-on-cn 2025-04-10']);
       assert.deepEqual(offered('7.5'), ['7.5% eu-steel 2025-01-01']);
       assert.deepEqual(offered('99'), []);
@@ -61,12 +74,17 @@ describe('Completion in notes', () => {
     });
 
     it('replace every typed word a multi-word name starts with, ignoring case and diacritics', () => {
-      const start = (line: string, name: string): string => line.slice(nameReplacementStart(line, name, typedWord(line)!));
+      const start = (line: string, name: string): string =>
+        line.slice(nameReplacementStart(line, name, typedWord(line)!));
       assert.equal(start('Talks with Scott Be', 'Scott Bessent'), 'Scott Be');
       assert.equal(start('Talks with Scott Be', 'Bessent'), 'Be');
       assert.equal(start('Talks with maroš Šef', 'Maroš Šefčovič'), 'maroš Šef');
       assert.equal(start('and Vice Premier He', 'Vice Premier He Lifeng'), 'Vice Premier He');
-      assert.equal(start('Talks with Sc', 'Xi Jinping'), 'Sc', 'a name that does not fit replaces the current word only');
+      assert.equal(
+        start('Talks with Sc', 'Xi Jinping'),
+        'Sc',
+        'a name that does not fit replaces the current word only',
+      );
     });
   });
 });
@@ -77,7 +95,10 @@ describe('Completion in knowledge files', () => {
     const offset = textWithCursor.indexOf('|');
     const text = textWithCursor.replace('|', '');
     const found = completionSlotAt(text, offset);
-    return found && `${found.kind} from '${text.slice(found.start, offset)}'${found.listed.length > 0 ? ` [${found.listed.join(', ')}]` : ''}`;
+    return (
+      found &&
+      `${found.kind} from '${text.slice(found.start, offset)}'${found.listed.length > 0 ? ` [${found.listed.join(', ')}]` : ''}`
+    );
   }
 
   it('offers officials in a flow list of participants, except those listed', () => {

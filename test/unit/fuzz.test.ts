@@ -20,27 +20,72 @@ const TIME_BUDGET_MS = Math.max(30_000, RUNS * 20);
 
 /** Pieces that YAML and our format give meaning to, so random documents reach deep into the loader. */
 const yamlPiece = fc.constantFrom(
-  'kind: trade-knowledge\n', 'version: 1\n', 'officials:\n', 'tariffs:\n', 'timeline:\n', 'countries:\n',
-  '  - id: a\n', '  - id: Bad Id\n', '    name: A\n', '    title: T\n', '    aliases: [x, "y", 何立峰]\n',
-  '    history:\n', '      - { date: 2025-04-10, rate: 145% }\n', '      - { date: 2025-02-30, rate: lots }\n',
-  '    participants: [a, b]\n', '    event: e\n', '  US: { name: United States }\n', '&anchor ', '*anchor\n',
-  '[', ']', '{', '}', ': ', '- ', '"', "'", '#', '\n', '  ', '\t', '---\n', '...\n', '%YAML 1.2\n', '!!binary ',
-  '? ', '|\n', '>-\n', '\u0000', '\uFEFF', '\uD800', 'ß', '🇺🇸', '<script>', '[x](command:y)',
+  'kind: trade-knowledge\n',
+  'version: 1\n',
+  'officials:\n',
+  'tariffs:\n',
+  'timeline:\n',
+  'countries:\n',
+  '  - id: a\n',
+  '  - id: Bad Id\n',
+  '    name: A\n',
+  '    title: T\n',
+  '    aliases: [x, "y", 何立峰]\n',
+  '    history:\n',
+  '      - { date: 2025-04-10, rate: 145% }\n',
+  '      - { date: 2025-02-30, rate: lots }\n',
+  '    participants: [a, b]\n',
+  '    event: e\n',
+  '  US: { name: United States }\n',
+  '&anchor ',
+  '*anchor\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  ': ',
+  '- ',
+  '"',
+  "'",
+  '#',
+  '\n',
+  '  ',
+  '\t',
+  '---\n',
+  '...\n',
+  '%YAML 1.2\n',
+  '!!binary ',
+  '? ',
+  '|\n',
+  '>-\n',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  'ß',
+  '🇺🇸',
+  '<script>',
+  '[x](command:y)',
 );
 
 describe('Fuzz: knowledge loader', function () {
   this.timeout(TIME_BUDGET_MS);
   it('never throws and always positions its problems inside the file, for random YAML-like text', () => {
     fc.assert(
-      fc.property(fc.array(yamlPiece, { maxLength: 60 }).map((pieces) => pieces.join('')), (text) => {
-        const { file, problems } = loadKnowledgeFile('file:///fuzz.trade.yaml', text);
-        const lines = text.split(/\r\n|\r|\n/).length;
-        for (const problem of problems) {
-          assert.ok(problem.range.start.line >= 0 && problem.range.start.line < lines + 1, `problem line ${problem.range.start.line} of ${lines}`);
-          assert.ok(problem.message.length > 0);
-        }
-        if (file) assert.ok(!problems.some((p) => p.severity === 'error'), 'a file with errors is never served');
-      }),
+      fc.property(
+        fc.array(yamlPiece, { maxLength: 60 }).map((pieces) => pieces.join('')),
+        (text) => {
+          const { file, problems } = loadKnowledgeFile('file:///fuzz.trade.yaml', text);
+          const lines = text.split(/\r\n|\r|\n/).length;
+          for (const problem of problems) {
+            assert.ok(
+              problem.range.start.line >= 0 && problem.range.start.line < lines + 1,
+              `problem line ${problem.range.start.line} of ${lines}`,
+            );
+            assert.ok(problem.message.length > 0);
+          }
+          if (file) assert.ok(!problems.some((p) => p.severity === 'error'), 'a file with errors is never served');
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -56,11 +101,17 @@ describe('Fuzz: knowledge loader', function () {
 
   it('merges any loadable files without throwing', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(yamlPiece, { maxLength: 40 }).map((p) => p.join('')), { maxLength: 4 }), (texts) => {
-        const files = texts.flatMap((text, i) => loadKnowledgeFile(`file:///f${i}.trade.yaml`, text).file ?? []);
-        const { problems } = mergeKnowledge(undefined, files);
-        for (const problem of problems) assert.ok(files.some((f) => f.uri === problem.uri));
-      }),
+      fc.property(
+        fc.array(
+          fc.array(yamlPiece, { maxLength: 40 }).map((p) => p.join('')),
+          { maxLength: 4 },
+        ),
+        (texts) => {
+          const files = texts.flatMap((text, i) => loadKnowledgeFile(`file:///f${i}.trade.yaml`, text).file ?? []);
+          const { problems } = mergeKnowledge(undefined, files);
+          for (const problem of problems) assert.ok(files.some((f) => f.uri === problem.uri));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -70,22 +121,68 @@ describe('Fuzz: mention matcher', function () {
   this.timeout(TIME_BUDGET_MS);
   const matcher = new MentionMatcher(knowledgeFrom(TALKS_YAML));
   const textPiece = fc.constantFrom(
-    'Scott', 'Bessent', "'s", '’', ' ', '\n', '\r\n', '\u00a0', 'He', 'he', 'Lifeng', '何立峰', '习近平', 'Xi', 'XI',
-    '145', '10', '7.5', '%', ' per cent', '-percent', ' percent', '.', ',', 'U.S.', 'China', 'S\u030C', 'ef', 'c\u030C',
-    'ovic', 'MAROŠ', 'ŠEFČOVIČ', 'Von', 'der', 'Leyen', '\uD800', '\uDC00', '🇺🇸', '\u0000', '\t',
+    'Scott',
+    'Bessent',
+    "'s",
+    '’',
+    ' ',
+    '\n',
+    '\r\n',
+    '\u00a0',
+    'He',
+    'he',
+    'Lifeng',
+    '何立峰',
+    '习近平',
+    'Xi',
+    'XI',
+    '145',
+    '10',
+    '7.5',
+    '%',
+    ' per cent',
+    '-percent',
+    ' percent',
+    '.',
+    ',',
+    'U.S.',
+    'China',
+    'S\u030C',
+    'ef',
+    'c\u030C',
+    'ovic',
+    'MAROŠ',
+    'ŠEFČOVIČ',
+    'Von',
+    'der',
+    'Leyen',
+    '\uD800',
+    '\uDC00',
+    '🇺🇸',
+    '\u0000',
+    '\t',
   );
 
   it('returns sorted, non-overlapping mentions inside the text, for random text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.array(textPiece, { maxLength: 80 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 500 })), (text) => {
-        const mentions = matcher.scan(text);
-        let previousEnd = 0;
-        for (const m of mentions) {
-          assert.ok(m.start >= previousEnd && m.end > m.start && m.end <= text.length, `bad span ${m.start}-${m.end} after ${previousEnd}`);
-          previousEnd = m.end;
-          if (m.kind === 'figure') assert.ok(m.tariffIds.length > 0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(textPiece, { maxLength: 80 }).map((p) => p.join('')),
+          fc.string({ unit: 'binary', maxLength: 500 }),
+        ),
+        (text) => {
+          const mentions = matcher.scan(text);
+          let previousEnd = 0;
+          for (const m of mentions) {
+            assert.ok(
+              m.start >= previousEnd && m.end > m.start && m.end <= text.length,
+              `bad span ${m.start}-${m.end} after ${previousEnd}`,
+            );
+            previousEnd = m.end;
+            if (m.kind === 'figure') assert.ok(m.tariffIds.length > 0);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -96,10 +193,29 @@ describe('Fuzz: cards', function () {
   const talks = knowledgeFrom(TALKS_YAML);
   const hostile = fc.oneof(
     fc.string({ maxLength: 200 }),
-    fc.array(
-      fc.constantFrom('<img src=x onerror=alert(1)>', '[x](command:workbench.action.quit)', '[x](javascript:alert(1))', '![i](file:///etc/passwd)', '| a |', '---', '# h', '`', '\\', '<', '&amp;', '\n', 'text', '](', 'https://example.org/a', '$(icon)'),
-      { maxLength: 20 },
-    ).map((p) => p.join('')),
+    fc
+      .array(
+        fc.constantFrom(
+          '<img src=x onerror=alert(1)>',
+          '[x](command:workbench.action.quit)',
+          '[x](javascript:alert(1))',
+          '![i](file:///etc/passwd)',
+          '| a |',
+          '---',
+          '# h',
+          '`',
+          '\\',
+          '<',
+          '&amp;',
+          '\n',
+          'text',
+          '](',
+          'https://example.org/a',
+          '$(icon)',
+        ),
+        { maxLength: 20 },
+      )
+      .map((p) => p.join('')),
   );
 
   /** What must never appear in a rendered card, whatever the knowledge says. */
@@ -115,12 +231,33 @@ describe('Fuzz: cards', function () {
   it('keeps every card inert for any text in any field', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, (name, note, url) => {
-        const official = { ...talks.officials.get('scott-bessent')!, name, title: name, organization: note, note, links: [url, `https://ok.example/${url}`] };
+        const official = {
+          ...talks.officials.get('scott-bessent')!,
+          name,
+          title: name,
+          organization: note,
+          note,
+          links: [url, `https://ok.example/${url}`],
+        };
         assertInert(renderOfficialCard(official, talks));
         const tariff = talks.tariffs.get('us-on-cn')!;
-        const withNote = { ...tariff, label: name, links: [url], history: tariff.history.map((step) => ({ ...step, note })) };
+        const withNote = {
+          ...tariff,
+          label: name,
+          links: [url],
+          history: tariff.history.map((step) => ({ ...step, note })),
+        };
         assertInert(renderTariffCard(145, [withNote], talks));
-        const event = { id: 'e', date: '2025-06-09', title: name, place: note, participants: ['scott-bessent', name], summary: note, links: [url], source: official.source };
+        const event = {
+          id: 'e',
+          date: '2025-06-09',
+          title: name,
+          place: note,
+          participants: ['scott-bessent', name],
+          summary: note,
+          links: [url],
+          source: official.source,
+        };
         assertInert(renderEventCard(event, talks));
       }),
       { numRuns: RUNS },

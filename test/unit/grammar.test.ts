@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OnigScanner } from 'vscode-oniguruma';
 import { IGrammar } from 'vscode-textmate';
-import { Token, loadOniguruma, loadPolicyNoteGrammar, policyNoteGrammarPath, repoRoot, tokenizeDocument } from './grammar/textmate';
+import {
+  Token,
+  loadOniguruma,
+  loadPolicyNoteGrammar,
+  policyNoteGrammarPath,
+  repoRoot,
+  tokenizeDocument,
+} from './grammar/textmate';
 
 const PERCENTAGE = 'constant.numeric.percentage.tariff.policy-note';
 const MONEY = 'constant.numeric.money.policy-note';
@@ -124,7 +131,11 @@ describe('policy-note grammar', () => {
   describe('trade pieces in prose', () => {
     it('finds every piece of a real sentence, each whole', () => {
       assert.deepEqual(
-        pieces(line('On April 10, 2025 the US raised tariffs on Chinese goods to 145%, then cut them to 30 per cent on 2025-05-14 after the 90-day truce.')),
+        pieces(
+          line(
+            'On April 10, 2025 the US raised tariffs on Chinese goods to 145%, then cut them to 30 per cent on 2025-05-14 after the 90-day truce.',
+          ),
+        ),
         [
           ['April 10, 2025', DATE],
           ['145%', PERCENTAGE],
@@ -187,7 +198,10 @@ describe('policy-note grammar', () => {
         ['"no deal"', STATEMENT],
       ]);
       const figure = scopesOf(tokens, '145%');
-      assert.ok(figure.includes(STATEMENT) && figure.includes(PERCENTAGE) && hasScope(figure, 'markup.italic'), figure.join(' '));
+      assert.ok(
+        figure.includes(STATEMENT) && figure.includes(PERCENTAGE) && hasScope(figure, 'markup.italic'),
+        figure.join(' '),
+      );
       assert.ok(scopesOf(tokens, '“').includes('punctuation.definition.string.begin.policy-note'));
       assert.ok(scopesOf(tokens, '”').includes('punctuation.definition.string.end.policy-note'));
     });
@@ -256,7 +270,10 @@ describe('policy-note grammar', () => {
     });
 
     it('highlights pieces in list items and block quotes', () => {
-      const [bullet, numbered, quote] = tokenizeDocument(grammar, '- Cut to 30 per cent\n\n1. Raised to 145%\n\n> “We will fight to the end,” MOFCOM said on April 4.').filter((_, i) => i % 2 === 0);
+      const [bullet, numbered, quote] = tokenizeDocument(
+        grammar,
+        '- Cut to 30 per cent\n\n1. Raised to 145%\n\n> “We will fight to the end,” MOFCOM said on April 4.',
+      ).filter((_, i) => i % 2 === 0);
       assert.ok(hasScope(scopesOf(bullet, '-'), 'punctuation.definition.list.begin'));
       assert.ok(hasScope(scopesOf(bullet, '30 per cent'), 'markup.list.unnumbered'));
       assert.ok(scopesOf(bullet, '30 per cent').includes(PERCENTAGE));
@@ -284,7 +301,20 @@ describe('policy-note grammar', () => {
     });
 
     it('marks nothing inside fenced or indented code', () => {
-      const lines = tokenizeDocument(grammar, ['Before 10%.', '', '```', 'rate = 145% # 2025-06-09', '```', '', '    indented 145% on 2025-06-09', '', 'After 20%.'].join('\n'));
+      const lines = tokenizeDocument(
+        grammar,
+        [
+          'Before 10%.',
+          '',
+          '```',
+          'rate = 145% # 2025-06-09',
+          '```',
+          '',
+          '    indented 145% on 2025-06-09',
+          '',
+          'After 20%.',
+        ].join('\n'),
+      );
       assert.ok(hasScope(lines[3][0].scopes, 'markup.fenced_code'), lines[3][0].scopes.join(' '));
       assert.ok(hasScope(lines[6][lines[6].length - 1].scopes, 'markup.raw'), 'indented code is a raw block');
       assert.deepEqual(
@@ -294,9 +324,19 @@ describe('policy-note grammar', () => {
     });
 
     it('tokenizes front matter as YAML, with no pieces in it', () => {
-      const lines = tokenizeDocument(grammar, ['---', 'title: Tariffs at 145%', 'date: 2025-06-09', '---', '', 'Cut to 30% on 2025-05-14.'].join('\n'));
+      const lines = tokenizeDocument(
+        grammar,
+        ['---', 'title: Tariffs at 145%', 'date: 2025-06-09', '---', '', 'Cut to 30% on 2025-05-14.'].join('\n'),
+      );
       for (const tokens of [lines[1], lines[2]]) {
-        assert.ok(tokens.some((token) => hasScope(token.scopes, 'meta.embedded.block.frontmatter') && token.scopes.some((s) => s.endsWith('.yaml'))), JSON.stringify(tokens));
+        assert.ok(
+          tokens.some(
+            (token) =>
+              hasScope(token.scopes, 'meta.embedded.block.frontmatter') &&
+              token.scopes.some((s) => s.endsWith('.yaml')),
+          ),
+          JSON.stringify(tokens),
+        );
         assert.deepEqual(pieceScopes(tokens), []);
       }
       assert.deepEqual(pieces(lines[5]), [
@@ -328,23 +368,77 @@ describe('policy-note language configuration', () => {
   const words = (text: string): string[] => text.match(wordDefinition) ?? [];
 
   it('keeps figures, dates and hyphenated durations as single words', () => {
-    assert.deepEqual(words('On April 10, 2025 the US raised tariffs to 145%, then cut them to 7.5% on 2025-05-14 after the 90-day truce.'), [
-      'On', 'April', '10', '2025', 'the', 'US', 'raised', 'tariffs', 'to', '145%', 'then', 'cut', 'them', 'to', '7.5%', 'on', '2025-05-14', 'after', 'the', '90-day', 'truce',
-    ]);
+    assert.deepEqual(
+      words(
+        'On April 10, 2025 the US raised tariffs to 145%, then cut them to 7.5% on 2025-05-14 after the 90-day truce.',
+      ),
+      [
+        'On',
+        'April',
+        '10',
+        '2025',
+        'the',
+        'US',
+        'raised',
+        'tariffs',
+        'to',
+        '145%',
+        'then',
+        'cut',
+        'them',
+        'to',
+        '7.5%',
+        'on',
+        '2025-05-14',
+        'after',
+        'the',
+        '90-day',
+        'truce',
+      ],
+    );
   });
 
   it('keeps hyphenated names, diacritics and apostrophes inside words together', () => {
-    assert.deepEqual(words('Maroš Šefčovič met Jean-Claude Juncker, O\'Neil and O’Neil; the U.S. side didn’t.'), [
-      'Maroš', 'Šefčovič', 'met', 'Jean-Claude', 'Juncker', 'O\'Neil', 'and', 'O’Neil', 'the', 'U.S.', 'side', 'didn’t',
+    assert.deepEqual(words("Maroš Šefčovič met Jean-Claude Juncker, O'Neil and O’Neil; the U.S. side didn’t."), [
+      'Maroš',
+      'Šefčovič',
+      'met',
+      'Jean-Claude',
+      'Juncker',
+      "O'Neil",
+      'and',
+      'O’Neil',
+      'the',
+      'U.S.',
+      'side',
+      'didn’t',
     ]);
     // Decomposed letters (base letter plus combining mark) stay in the word too.
     assert.deepEqual(words('S\u030Cefc\u030Covic\u030C'), ['S\u030Cefc\u030Covic\u030C']);
   });
 
   it('splits Markdown punctuation and quotes off words', () => {
-    assert.deepEqual(words('*Bessent* said “no” and ‘never’ to [He Lifeng](https://x.org) — $300 billion, 1,145.5 and 10:30.'), [
-      'Bessent', 'said', 'no', 'and', 'never', 'to', 'He', 'Lifeng', 'https', 'x', 'org', '$300', 'billion', '1,145.5', 'and', '10:30',
-    ]);
+    assert.deepEqual(
+      words('*Bessent* said “no” and ‘never’ to [He Lifeng](https://x.org) — $300 billion, 1,145.5 and 10:30.'),
+      [
+        'Bessent',
+        'said',
+        'no',
+        'and',
+        'never',
+        'to',
+        'He',
+        'Lifeng',
+        'https',
+        'x',
+        'org',
+        '$300',
+        'billion',
+        '1,145.5',
+        'and',
+        '10:30',
+      ],
+    );
   });
 
   it('never matches an empty string, which VS Code rejects', () => {
@@ -352,7 +446,9 @@ describe('policy-note language configuration', () => {
   });
 
   it('auto-closes brackets and curly quotes but not emphasis markers, which still surround a selection', () => {
-    const autoClosed = configuration.autoClosingPairs.map((pair: { open: string; close: string }) => pair.open + pair.close);
+    const autoClosed = configuration.autoClosingPairs.map(
+      (pair: { open: string; close: string }) => pair.open + pair.close,
+    );
     assert.deepEqual(autoClosed, ['{}', '[]', '()', '“”', '‘’', '""']);
     const surrounding = configuration.surroundingPairs.map(([open, close]: [string, string]) => open + close);
     for (const pair of ['**', '__', '“”', '()', '``']) {
@@ -364,7 +460,10 @@ describe('policy-note language configuration', () => {
     const [open, close] = configuration.comments.blockComment;
     const grammar = await loadPolicyNoteGrammar();
     const [, commented] = tokenizeDocument(grammar, `\n${open} Tariffs at 145% ${close}`);
-    assert.ok(commented.every((token) => hasScope(token.scopes, 'comment')), JSON.stringify(commented));
+    assert.ok(
+      commented.every((token) => hasScope(token.scopes, 'comment')),
+      JSON.stringify(commented),
+    );
     assert.deepEqual(pieceScopes(commented), []);
   });
 
@@ -378,7 +477,8 @@ describe('policy-note language configuration', () => {
 
   it('continues a bullet list on Enter with the same bullet, but not after an empty bullet or a rule', () => {
     const bulletAfter = (text: string): string | undefined =>
-      configuration.onEnterRules.find((rule: { beforeText: string }) => new RegExp(rule.beforeText).test(text))?.action.appendText;
+      configuration.onEnterRules.find((rule: { beforeText: string }) => new RegExp(rule.beforeText).test(text))?.action
+        .appendText;
     assert.equal(bulletAfter('- Cut to 30%'), '- ');
     assert.equal(bulletAfter('  * nested point'), '* ');
     assert.equal(bulletAfter('+ point'), '+ ');

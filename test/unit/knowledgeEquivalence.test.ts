@@ -8,7 +8,12 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { mergeKnowledge, mergeKnowledgeInSlices } from '../../src/core/knowledge/knowledge';
 import { KnowledgeLoader, splitKnowledgeFile } from '../../src/core/knowledge/knowledgeLoader';
-import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile, type LoadResult } from '../../src/core/knowledge/loadKnowledgeFile';
+import {
+  duplicateProblemsInSteps,
+  FileLoader,
+  loadKnowledgeFile,
+  type LoadResult,
+} from '../../src/core/knowledge/loadKnowledgeFile';
 import type { KnowledgeProblem } from '../../src/core/knowledge/types';
 import { TimeSlices } from '../../src/core/scheduling/timeSlices';
 import { loadFile } from './support/knowledge';
@@ -22,7 +27,10 @@ const pauseBriefly = (): Promise<void> => Promise.resolve();
 
 /** Valid values most of the time, so that many files load and their entries are compared too. */
 function mostly<T>(valid: readonly T[], invalid: readonly T[]): fc.Arbitrary<T> {
-  return fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 20 }, { arbitrary: fc.constantFrom(...invalid), weight: 1 });
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...valid), weight: 20 },
+    { arbitrary: fc.constantFrom(...invalid), weight: 1 },
+  );
 }
 
 const id = mostly(['a', 'b', 'scott-bessent', 'he-lifeng', 'x-1'], ['Bad_Id']);
@@ -46,8 +54,14 @@ const official = fc
     field('name', text),
     field('title', text),
     field('country', country),
-    mostly([[], ['aliases: [Bessent, Treasury Secretary Bessent]'], ['aliases:', '  - Xi', '  - 习近平']], [['aliases: nope']]),
-    mostly([[], ['# a comment inside', 'note: Some *Markdown* note'], ['links: [https://example.org]']], [['colour: red']]),
+    mostly(
+      [[], ['aliases: [Bessent, Treasury Secretary Bessent]'], ['aliases:', '  - Xi', '  - 习近平']],
+      [['aliases: nope']],
+    ),
+    mostly(
+      [[], ['# a comment inside', 'note: Some *Markdown* note'], ['links: [https://example.org]']],
+      [['colour: red']],
+    ),
   )
   .map((parts) => parts.flat());
 
@@ -57,9 +71,11 @@ const tariff = fc
     country.map((v) => [`by: ${v}`]),
     field('on', country),
     field('label', text),
-    fc.array(fc.tuple(date, rate), { maxLength: 3 }).map((steps) =>
-      steps.length === 0 ? ['history: []'] : ['history:', ...steps.map(([d, r]) => `  - { date: ${d}, rate: ${r} }`)],
-    ),
+    fc
+      .array(fc.tuple(date, rate), { maxLength: 3 })
+      .map((steps) =>
+        steps.length === 0 ? ['history: []'] : ['history:', ...steps.map(([d, r]) => `  - { date: ${d}, rate: ${r} }`)],
+      ),
   )
   .map((parts) => parts.flat());
 
@@ -74,23 +90,31 @@ const event = fc
 
 /** A list of entries at an indentation of 0 or 2, in block or flow style, with comments and blank lines between. */
 function list(key: string, entry: fc.Arbitrary<string[]>): fc.Arbitrary<string[]> {
-  return fc.tuple(fc.constantFrom(0, 2), fc.array(fc.tuple(entry, fc.constantFrom('block', 'flow', 'block', 'spaced')), { maxLength: 5 })).map(([indent, entries]) => {
-    const pad = ' '.repeat(indent);
-    const lines = [`${key}:`];
-    for (const [index, [fields, style]] of entries.entries()) {
-      // Mostly distinct ids; now and then a duplicate.
-      if (index % 4 !== 3) fields[0] = `${fields[0]}-${index}`;
-      if (style === 'flow' && fields.every((f) => !f.endsWith('|') && !f.startsWith(' ') && !f.startsWith('#') && !f.endsWith(':'))) {
-        lines.push(`${pad}- { ${fields.join(', ')} }`);
-        continue;
+  return fc
+    .tuple(
+      fc.constantFrom(0, 2),
+      fc.array(fc.tuple(entry, fc.constantFrom('block', 'flow', 'block', 'spaced')), { maxLength: 5 }),
+    )
+    .map(([indent, entries]) => {
+      const pad = ' '.repeat(indent);
+      const lines = [`${key}:`];
+      for (const [index, [fields, style]] of entries.entries()) {
+        // Mostly distinct ids; now and then a duplicate.
+        if (index % 4 !== 3) fields[0] = `${fields[0]}-${index}`;
+        if (
+          style === 'flow' &&
+          fields.every((f) => !f.endsWith('|') && !f.startsWith(' ') && !f.startsWith('#') && !f.endsWith(':'))
+        ) {
+          lines.push(`${pad}- { ${fields.join(', ')} }`);
+          continue;
+        }
+        if (style === 'spaced') lines.push('', `${pad}# next entry`);
+        const [first = 'id: empty', ...rest] = fields;
+        lines.push(`${pad}- ${first}`, ...rest.map((f) => `${pad}  ${f}`));
       }
-      if (style === 'spaced') lines.push('', `${pad}# next entry`);
-      const [first = 'id: empty', ...rest] = fields;
-      lines.push(`${pad}- ${first}`, ...rest.map((f) => `${pad}  ${f}`));
-    }
-    if (entries.length === 0) lines[0] = `${key}: []`;
-    return lines;
-  });
+      if (entries.length === 0) lines[0] = `${key}: []`;
+      return lines;
+    });
 }
 
 const sections = fc.tuple(
@@ -99,8 +123,16 @@ const sections = fc.tuple(
     { arbitrary: fc.constantFrom(['kind: trade-knowledge'], ['kind: trade-knowledge # marker']), weight: 8 },
     { arbitrary: fc.constantFrom(['kind: notes'], []), weight: 1 },
   ),
-  fc.oneof({ arbitrary: fc.constant(['version: 1']), weight: 8 }, { arbitrary: fc.constantFrom(['version: 2'], []), weight: 1 }),
-  fc.constantFrom([], ['countries:', '  US: { name: United States, aliases: [U.S., USA] }', '  CN: { name: China }'], ['countries:', '  us: { name: Lower }'], ['countries: nope']),
+  fc.oneof(
+    { arbitrary: fc.constant(['version: 1']), weight: 8 },
+    { arbitrary: fc.constantFrom(['version: 2'], []), weight: 1 },
+  ),
+  fc.constantFrom(
+    [],
+    ['countries:', '  US: { name: United States, aliases: [U.S., USA] }', '  CN: { name: China }'],
+    ['countries:', '  us: { name: Lower }'],
+    ['countries: nope'],
+  ),
   list('officials', official),
   list('tariffs', tariff),
   list('timeline', event),
@@ -130,26 +162,33 @@ const damage = fc.constantFrom(
 );
 
 /** Generated files, with the edits given: at a line (modulo their number), a line removed or inserted. */
-const knowledgeFileWith = (edits: fc.Arbitrary<readonly (readonly [number, string | undefined])[]>): fc.Arbitrary<string> =>
-  fc.tuple(sections, edits, fc.constantFrom('as written', 'lists first', 'version last'), fc.boolean()).map(([parts, edits, order, crlf]) => {
-    const [kind, version, countries, officials, tariffs, timeline, extra] = parts;
-    const ordered =
-      order === 'as written'
-        ? [kind, version, countries, officials, tariffs, timeline, extra]
-        : order === 'lists first'
-          ? [kind, version, timeline, extra, officials, countries, tariffs]
-          : [countries, kind, officials, tariffs, timeline, extra, version];
-    const lines = ordered.flat();
-    for (const [at, line] of edits) {
-      const index = at % (lines.length + 1);
-      if (line === undefined) lines.splice(index, 1);
-      else lines.splice(index, 0, line);
-    }
-    return lines.join(crlf ? '\r\n' : '\n') + '\n';
-  });
+const knowledgeFileWith = (
+  edits: fc.Arbitrary<readonly (readonly [number, string | undefined])[]>,
+): fc.Arbitrary<string> =>
+  fc
+    .tuple(sections, edits, fc.constantFrom('as written', 'lists first', 'version last'), fc.boolean())
+    .map(([parts, edits, order, crlf]) => {
+      const [kind, version, countries, officials, tariffs, timeline, extra] = parts;
+      const ordered =
+        order === 'as written'
+          ? [kind, version, countries, officials, tariffs, timeline, extra]
+          : order === 'lists first'
+            ? [kind, version, timeline, extra, officials, countries, tariffs]
+            : [countries, kind, officials, tariffs, timeline, extra, version];
+      const lines = ordered.flat();
+      for (const [at, line] of edits) {
+        const index = at % (lines.length + 1);
+        if (line === undefined) lines.splice(index, 1);
+        else lines.splice(index, 0, line);
+      }
+      return lines.join(crlf ? '\r\n' : '\n') + '\n';
+    });
 
 const knowledgeFile = knowledgeFileWith(
-  fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(fc.tuple(fc.nat(), fc.option(damage, { nil: undefined })), { maxLength: 2 }), weight: 1 }),
+  fc.oneof(
+    { arbitrary: fc.constant([]), weight: 2 },
+    { arbitrary: fc.array(fc.tuple(fc.nat(), fc.option(damage, { nil: undefined })), { maxLength: 2 }), weight: 1 },
+  ),
 );
 /** Files with one or two damaged lines each, most of them with YAML errors. */
 const damagedFile = knowledgeFileWith(fc.array(fc.tuple(fc.nat(), damage), { minLength: 1, maxLength: 2 }));
@@ -230,18 +269,27 @@ describe('KnowledgeLoader equivalence', () => {
 
 describe('KnowledgeLoader', () => {
   const header = 'kind: trade-knowledge\nversion: 1\nofficials:\n';
-  const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
+  const entries = Array.from(
+    { length: 300 },
+    (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`,
+  );
 
   it('re-parses only the entry that changed, and shifts the positions of those after it', async () => {
     const loader = new KnowledgeLoader(pauseNow);
     const original = header + entries.join('');
     assert.ok((await countParses(() => loader.load(URI, original))) > 300);
-    const changed = header + entries.map((e, i) => (i === 150 ? e.replace('Minister', 'Deputy\n    organization: Trade Office') : e)).join('');
+    const changed =
+      header +
+      entries.map((e, i) => (i === 150 ? e.replace('Minister', 'Deputy\n    organization: Trade Office') : e)).join('');
     let result = await loader.load(URI, changed);
     const parses = await countParses(async () => (result = await loader.load(URI, `${changed}# edited\n`)));
     assert.ok(parses <= 3, `${parses} parses for a one-line change`);
     assert.deepEqual(result, loadKnowledgeFile(URI, `${changed}# edited\n`));
-    assert.equal(result.file!.officials[151]!.source.range.start.line, 3 + 151 * 3 + 1, 'entries after the edit moved down a line');
+    assert.equal(
+      result.file!.officials[151]!.source.range.start.line,
+      3 + 151 * 3 + 1,
+      'entries after the edit moved down a line',
+    );
   });
 
   it('returns the previous result for unchanged text without parsing', async () => {
@@ -281,14 +329,21 @@ describe('KnowledgeLoader', () => {
     const crlf = (header + entries.slice(0, 3).join('')).replaceAll('\n', '\r\n');
     assert.equal(splitKnowledgeFile(crlf)?.sections.find((s) => s.key === 'officials')?.items?.length, 3);
     assert.deepEqual(await loader.load(URI, crlf), loadKnowledgeFile(URI, crlf));
-    for (const yaml of [`${header}  - id: a\r    name: A\n    title: T\n`, `${header}  - { id: a, name: A, title: T }\r`, `${header}  - { id: a, name: A, title: T }\n\r\r\n`]) {
+    for (const yaml of [
+      `${header}  - id: a\r    name: A\n    title: T\n`,
+      `${header}  - { id: a, name: A, title: T }\r`,
+      `${header}  - { id: a, name: A, title: T }\n\r\r\n`,
+    ]) {
       assert.equal(splitKnowledgeFile(yaml), undefined, JSON.stringify(yaml));
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
   });
 
   it('finds duplicate ids in lists longer than one step of the check, as the whole-file loader does', async () => {
-    const many = Array.from({ length: 4_500 }, (_, i) => `  - { id: o-${i % 4_200}, name: Official Number${i}, title: Minister }\n`);
+    const many = Array.from(
+      { length: 4_500 },
+      (_, i) => `  - { id: o-${i % 4_200}, name: Official Number${i}, title: Minister }\n`,
+    );
     const yaml = header + many.join('');
     const result = await new KnowledgeLoader(pauseBriefly, 0).load(URI, yaml);
     assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
@@ -299,7 +354,10 @@ describe('KnowledgeLoader', () => {
   });
 
   it('checks duplicate ids in steps of a few thousand entries, remembering ids across steps', () => {
-    const file = loadFile(header + Array.from({ length: 4_100 }, (_, i) => `  - { id: o-${i}, name: N, title: T }\n`).join(''), URI);
+    const file = loadFile(
+      header + Array.from({ length: 4_100 }, (_, i) => `  - { id: o-${i}, name: N, title: T }\n`).join(''),
+      URI,
+    );
     const steps = duplicateProblemsInSteps(URI, { ...file, officials: [...file.officials, file.officials[0]!] });
     let yields = 0;
     let step = steps.next();
@@ -326,7 +384,13 @@ describe('KnowledgeLoader', () => {
     const loader = new KnowledgeLoader(pauseNow);
     const headerError = `kind: "trade-knowledge\nversion: 1\nofficials:\n${entries[0]}`;
     const repeatedKey = `${header}${entries[0]}officials: [ not closed\n`;
-    for (const yaml of [`${header}\t- id: tab\n`, `%YAML 1.2\n---\n${header}`, `${header}  - id: a\u0000\n`, headerError, repeatedKey]) {
+    for (const yaml of [
+      `${header}\t- id: tab\n`,
+      `%YAML 1.2\n---\n${header}`,
+      `${header}  - id: a\u0000\n`,
+      headerError,
+      repeatedKey,
+    ]) {
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
     assert.equal(splitKnowledgeFile(`${header}\t- id: tab\n`), undefined);
@@ -365,9 +429,11 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
     '    title: Minister',
   ];
   /** The file with the second official's three lines replaced. */
-  const withSecond = (second: string[]): string => [...lines.slice(0, 6), ...second, ...lines.slice(9)].join('\n') + '\n';
+  const withSecond = (second: string[]): string =>
+    [...lines.slice(0, 6), ...second, ...lines.slice(9)].join('\n') + '\n';
   /** "line:column code message" (1-based, as editors show them) of each problem. */
-  const described = (problems: readonly KnowledgeProblem[]): string[] => problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`);
+  const described = (problems: readonly KnowledgeProblem[]): string[] =>
+    problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`);
   /** The problems of the other entries, which a whole parse of a file with YAML errors never gets to. */
   const others = [
     "12:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, organization, note, links).",
@@ -389,7 +455,9 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
     {
       name: 'an unclosed [',
       second: ['  - id: o-2', '    aliases: [Two, Official Two', '    title: Minister'],
-      inEntry: ['9:5 yaml-syntax YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      inEntry: [
+        '9:5 yaml-syntax YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
       wholeLines: [9, 10, 11, 12, 13, 14, 15],
     },
     {
@@ -474,9 +542,14 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
   });
 
   it('keeps the broken entry while other entries are edited, and reads the fixed entry alone', async () => {
-    const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
-    const file = (edit: (entry: string, index: number) => string): string => `kind: trade-knowledge\nversion: 1\nofficials:\n${entries.map(edit).join('')}`;
-    const broken = (entry: string, index: number): string => (index === 150 ? entry.replace('name: ', 'name: "') : entry);
+    const entries = Array.from(
+      { length: 300 },
+      (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`,
+    );
+    const file = (edit: (entry: string, index: number) => string): string =>
+      `kind: trade-knowledge\nversion: 1\nofficials:\n${entries.map(edit).join('')}`;
+    const broken = (entry: string, index: number): string =>
+      index === 150 ? entry.replace('name: ', 'name: "') : entry;
     const loader = new KnowledgeLoader(pauseBriefly, 0);
     const first = await loader.load(URI, file(broken));
     const missingQuote = '456:20 yaml-syntax YAML: Missing closing "quote';
@@ -489,14 +562,23 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
     assert.deepEqual(described(edited!.problems), [missingQuote]);
     assert.equal(edited!.file, undefined);
 
-    const fixed = file((entry, index) => (index === 10 ? entry.replace('Minister', 'Deputy') : index === 150 ? entry.replace('name: ', 'name: "').replace('\n    title', '"\n    title') : entry));
+    const fixed = file((entry, index) =>
+      index === 10
+        ? entry.replace('Minister', 'Deputy')
+        : index === 150
+          ? entry.replace('name: ', 'name: "').replace('\n    title', '"\n    title')
+          : entry,
+    );
     let result: LoadResult | undefined;
     assert.equal(await countParses(async () => (result = await loader.load(URI, fixed))), 2);
     assert.deepEqual(result, loadKnowledgeFile(URI, fixed));
     assert.equal(result!.file?.officials[150]!.name, 'Official Number150');
   });
   it('reads an entry being started (`- ` alone, `- id`) in pieces, with the problem the whole-file loader gives', async () => {
-    const entries = Array.from({ length: 300 }, (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`);
+    const entries = Array.from(
+      { length: 300 },
+      (_, i) => `  - id: official-${i}\n    name: Official Number${i}\n    title: Minister\n`,
+    );
     const loader = new KnowledgeLoader(pauseBriefly, 0);
     const base = `kind: trade-knowledge\nversion: 1\nofficials:\n${entries.join('')}`;
     await loader.load(URI, base);
@@ -506,7 +588,10 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
       // The header and the new entry: the whole file is not parsed again.
       assert.equal(await countParses(async () => (result = await loader.load(URI, yaml))), 2, JSON.stringify(typed));
       assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
-      assert.deepEqual(described(result!.problems).map((p) => p.replace(/^\d+:\d+ /, '')), ["type Each entry of 'officials' must be a mapping."]);
+      assert.deepEqual(
+        described(result!.problems).map((p) => p.replace(/^\d+:\d+ /, '')),
+        ["type Each entry of 'officials' must be a mapping."],
+      );
     }
   });
 });
@@ -515,20 +600,37 @@ describe('mergeKnowledgeInSlices', () => {
   const HEADER = 'kind: trade-knowledge\nversion: 1\n';
   /** Officials `from` to `to` (exclusive), and events naming some of them and some unknown ones. */
   function workspaceFile(name: string, from: number, to: number): string {
-    const officials = Array.from({ length: to - from }, (_, i) => `  - { id: o-${from + i}, name: Official Number${from + i}, title: T, country: ${i % 7 === 0 ? 'XX' : 'US'} }`);
-    const events = Array.from({ length: 50 }, (_, i) => `  - { id: ${name}-e-${i}, date: 2025-05-12, title: T, participants: [o-${from + i}, nobody-${i}] }`);
+    const officials = Array.from(
+      { length: to - from },
+      (_, i) =>
+        `  - { id: o-${from + i}, name: Official Number${from + i}, title: T, country: ${i % 7 === 0 ? 'XX' : 'US'} }`,
+    );
+    const events = Array.from(
+      { length: 50 },
+      (_, i) => `  - { id: ${name}-e-${i}, date: 2025-05-12, title: T, participants: [o-${from + i}, nobody-${i}] }`,
+    );
     return `${HEADER}countries:\n  US: { name: United States }\nofficials:\n${officials.join('\n')}\ntimeline:\n${events.join('\n')}\n`;
   }
 
   it('gives what mergeKnowledge gives, across thousands of entries, duplicates and unknown references, pausing between steps', async () => {
-    const bundled = loadFile(`${HEADER}officials:\n  - { id: o-1, name: Bundled One, title: T }\n  - { id: b, name: Bundled Two, title: T }\n`, 'bundled:/k.yaml');
+    const bundled = loadFile(
+      `${HEADER}officials:\n  - { id: o-1, name: Bundled One, title: T }\n  - { id: b, name: Bundled Two, title: T }\n`,
+      'bundled:/k.yaml',
+    );
     // The second file redefines 1,000 ids of the first: an error on each, and the first file wins.
-    const files = [loadFile(workspaceFile('a', 0, 5_000), 'file:///w/a.trade.yaml'), loadFile(workspaceFile('b', 4_000, 7_000), 'file:///w/b.trade.yaml')];
+    const files = [
+      loadFile(workspaceFile('a', 0, 5_000), 'file:///w/a.trade.yaml'),
+      loadFile(workspaceFile('b', 4_000, 7_000), 'file:///w/b.trade.yaml'),
+    ];
     let pauses = 0;
     const sliced = await mergeKnowledgeInSlices(bundled, files, new TimeSlices(async () => void pauses++, -1));
     const whole = mergeKnowledge(bundled, files);
     assert.deepEqual(sliced, whole);
-    assert.equal(whole.problems.filter((p) => p.code === 'duplicate-id').length, 1_001, 'US in both files, and 1,000 officials');
+    assert.equal(
+      whole.problems.filter((p) => p.code === 'duplicate-id').length,
+      1_001,
+      'US in both files, and 1,000 officials',
+    );
     assert.equal(whole.problems.filter((p) => p.code === 'unknown-country').length, 1_144);
     assert.equal(whole.problems.filter((p) => p.code === 'unknown-official').length, 100);
     // 8,102 entries and 8,200 references (one per official, two per event), in steps of 4,096.

@@ -45,22 +45,30 @@ describe('indexKnowledge', () => {
   it('lists sections and their entries with the spans of their ids', () => {
     assert.deepEqual(
       index.sections.map((s) => `${s.key}: ${s.entries.map((e) => `${e.kind} ${textOf(TEAM, e.idSpan)}`).join(', ')}`),
-      ['countries: country EU', 'officials: official maros-sefcovic, official ana', 'tariffs: tariff eu-steel', 'timeline: event brussels, event call'],
+      [
+        'countries: country EU',
+        'officials: official maros-sefcovic, official ana',
+        'tariffs: tariff eu-steel',
+        'timeline: event brussels, event call',
+      ],
     );
     assert.equal(index.hasSyntaxErrors, false);
   });
 
   it('keeps names and details for the outline, and tariff steps', () => {
     const [eu, maros, ana, tariff, brussels] = entriesOf(index);
-    assert.deepEqual([eu!.name, maros!.name, maros!.detail, ana!.name, tariff!.name, brussels!.name, brussels!.detail], [
-      'European Union',
-      'Maroš Šefčovič',
-      'Commissioner',
-      'Ana',
-      'EU steel duties',
-      'Briefing in Brussels',
-      '2025-06-12',
-    ]);
+    assert.deepEqual(
+      [eu!.name, maros!.name, maros!.detail, ana!.name, tariff!.name, brussels!.name, brussels!.detail],
+      [
+        'European Union',
+        'Maroš Šefčovič',
+        'Commissioner',
+        'Ana',
+        'EU steel duties',
+        'Briefing in Brussels',
+        '2025-06-12',
+      ],
+    );
     assert.deepEqual(
       tariff!.steps.map((s) => [s.date, s.rate]),
       [
@@ -72,7 +80,10 @@ describe('indexKnowledge', () => {
 
   it('spans an entry from its first key to its last value, without the comment after the id or trailing space', () => {
     const maros = entriesOf(index).find((e) => e.id === 'maros-sefcovic')!;
-    assert.equal(textOf(TEAM, maros), 'id: maros-sefcovic   # the commissioner\n    name: Maroš Šefčovič\n    country: EU\n    title: Commissioner');
+    assert.equal(
+      textOf(TEAM, maros),
+      'id: maros-sefcovic   # the commissioner\n    name: Maroš Šefčovič\n    country: EU\n    title: Commissioner',
+    );
     const ana = entriesOf(index).find((e) => e.id === 'ana')!;
     assert.equal(textOf(TEAM, ana), '{ id: ana, name: Ana, title: Envoy, country: US }');
   });
@@ -95,8 +106,13 @@ describe('indexKnowledge', () => {
   });
 
   it('finds the same uses as the loader on a valid file', () => {
-    const loaded = loadKnowledgeFile('file:///t.trade.yaml', TALKS_YAML + 'timeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [scott-bessent] }\n');
-    const own = indexKnowledge(TALKS_YAML + 'timeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [scott-bessent] }\n');
+    const loaded = loadKnowledgeFile(
+      'file:///t.trade.yaml',
+      TALKS_YAML + 'timeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [scott-bessent] }\n',
+    );
+    const own = indexKnowledge(
+      TALKS_YAML + 'timeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [scott-bessent] }\n',
+    );
     assert.ok(loaded.file);
     const lines = own.lines;
     assert.deepEqual(
@@ -110,7 +126,10 @@ describe('indexKnowledge', () => {
     assert.equal(loadKnowledgeFile('file:///b.trade.yaml', broken).file, undefined);
     const partial = indexKnowledge(broken);
     assert.equal(partial.hasSyntaxErrors, true);
-    assert.ok(entriesOf(partial).some((e) => e.id === 'maros-sefcovic'), 'earlier entries are still indexed');
+    assert.ok(
+      entriesOf(partial).some((e) => e.id === 'maros-sefcovic'),
+      'earlier entries are still indexed',
+    );
   });
 
   it('keeps an entry without an id, spanning its id at the entry start', () => {
@@ -132,7 +151,13 @@ describe('idAt', () => {
 
   it('finds a used id, also with the cursor right after it', () => {
     const at = TEAM.indexOf('participants: [maros-sefcovic') + 'participants: ['.length;
-    assert.deepEqual(idAt(index, at), { kind: 'official', id: 'maros-sefcovic', start: at, end: at + 'maros-sefcovic'.length, isDefinition: false });
+    assert.deepEqual(idAt(index, at), {
+      kind: 'official',
+      id: 'maros-sefcovic',
+      start: at,
+      end: at + 'maros-sefcovic'.length,
+      isDefinition: false,
+    });
     assert.equal(idAt(index, at + 'maros-sefcovic'.length)?.id, 'maros-sefcovic');
   });
 

@@ -109,10 +109,18 @@ timeline:
 
   it('rejects bad rates and unknown kind or version', () => {
     assert.deepEqual(where(loadKnowledgeFile('u', 'kind: notes\nversion: 1\n').problems), ['1:7 unknown-kind']);
-    assert.deepEqual(where(loadKnowledgeFile('u', 'kind: trade-knowledge\nversion: 2\n').problems), ['2:10 unknown-version']);
-    assert.deepEqual(where(loadKnowledgeFile('u', 'officials: []\n').problems), ['1:1 missing-kind', '1:1 missing-version']);
+    assert.deepEqual(where(loadKnowledgeFile('u', 'kind: trade-knowledge\nversion: 2\n').problems), [
+      '2:10 unknown-version',
+    ]);
+    assert.deepEqual(where(loadKnowledgeFile('u', 'officials: []\n').problems), [
+      '1:1 missing-kind',
+      '1:1 missing-version',
+    ]);
     assert.deepEqual(where(loadKnowledgeFile('u', '- just a list\n').problems), ['1:1 not-a-map']);
-    const rate = loadKnowledgeFile('u', `${HEADER}tariffs:\n  - id: t\n    by: US\n    on: CN\n    label: L\n    history:\n      - { date: 2025-01-01, rate: lots }\n`);
+    const rate = loadKnowledgeFile(
+      'u',
+      `${HEADER}tariffs:\n  - id: t\n    by: US\n    on: CN\n    label: L\n    history:\n      - { date: 2025-01-01, rate: lots }\n`,
+    );
     assert.deepEqual(where(rate.problems), ['9:35 rate']);
   });
 
@@ -124,7 +132,10 @@ timeline:
   });
 
   it('reports duplicate ids inside one file', () => {
-    const result = loadKnowledgeFile('u', `${HEADER}officials:\n  - { id: a, name: A, title: T }\n  - { id: a, name: B, title: T }\n`);
+    const result = loadKnowledgeFile(
+      'u',
+      `${HEADER}officials:\n  - { id: a, name: A, title: T }\n  - { id: a, name: B, title: T }\n`,
+    );
     assert.equal(result.file, undefined);
     assert.deepEqual(where(result.problems), ['5:5 duplicate-id']);
     assert.match(result.problems[0]!.message, /first defined on line 4/);
@@ -144,7 +155,17 @@ timeline:
     assert.deepEqual(problems, []);
     const merged = mergeKnowledge(file, []);
     assert.deepEqual(merged.problems, [], 'every reference in the bundled file resolves');
-    for (const id of ['he-lifeng', 'wang-wentao', 'li-chenggang', 'xi-jinping', 'scott-bessent', 'howard-lutnick', 'jamieson-greer', 'donald-trump', 'kevin-hassett']) {
+    for (const id of [
+      'he-lifeng',
+      'wang-wentao',
+      'li-chenggang',
+      'xi-jinping',
+      'scott-bessent',
+      'howard-lutnick',
+      'jamieson-greer',
+      'donald-trump',
+      'kevin-hassett',
+    ]) {
       assert.ok(merged.knowledge.officials.has(id), `bundled official ${id}`);
     }
     const rates = (id: string) => merged.knowledge.tariffs.get(id)!.history.map((s) => `${s.date} ${s.rate}`);
@@ -154,7 +175,8 @@ timeline:
       assert.ok(!official.aliases.some((a) => a.toLowerCase() === 'he'), 'no bare "He" alias');
       assert.ok(official.links.length > 0, `${official.id} cites a source`);
     }
-    for (const event of merged.knowledge.events.values()) assert.ok(event.links.length > 0, `${event.id} cites a source`);
+    for (const event of merged.knowledge.events.values())
+      assert.ok(event.links.length > 0, `${event.id} cites a source`);
   });
 });
 
@@ -178,10 +200,16 @@ describe('values', () => {
 });
 
 describe('mergeKnowledge', () => {
-  const bundled = loadFile(`${HEADER}officials:\n  - { id: a, name: Alice Example, title: Old title }\n  - { id: b, name: Bob Example, title: T }\n`, 'bundled:/k.yaml');
+  const bundled = loadFile(
+    `${HEADER}officials:\n  - { id: a, name: Alice Example, title: Old title }\n  - { id: b, name: Bob Example, title: T }\n`,
+    'bundled:/k.yaml',
+  );
 
   it('lets a workspace entry override a bundled one with the same id', () => {
-    const workspace = loadFile(`${HEADER}officials:\n  - { id: a, name: Alice Example, title: New title }\n`, 'file:///w/a.trade.yaml');
+    const workspace = loadFile(
+      `${HEADER}officials:\n  - { id: a, name: Alice Example, title: New title }\n`,
+      'file:///w/a.trade.yaml',
+    );
     const { knowledge, problems } = mergeKnowledge(bundled, [workspace]);
     assert.equal(knowledge.officials.get('a')!.title, 'New title');
     assert.equal(knowledge.officials.get('b')!.title, 'T');
@@ -189,8 +217,14 @@ describe('mergeKnowledge', () => {
   });
 
   it('reports an id defined in two workspace files on the later one; the first wins', () => {
-    const first = loadFile(`${HEADER}officials:\n  - { id: c, name: Carol Example, title: First }\n`, 'file:///w/1.trade.yaml');
-    const second = loadFile(`${HEADER}officials:\n  - { id: c, name: Carol Example, title: Second }\n`, 'file:///w/2.trade.yaml');
+    const first = loadFile(
+      `${HEADER}officials:\n  - { id: c, name: Carol Example, title: First }\n`,
+      'file:///w/1.trade.yaml',
+    );
+    const second = loadFile(
+      `${HEADER}officials:\n  - { id: c, name: Carol Example, title: Second }\n`,
+      'file:///w/2.trade.yaml',
+    );
     const { knowledge, problems } = mergeKnowledge(bundled, [first, second]);
     assert.equal(knowledge.officials.get('c')!.title, 'First');
     assert.equal(problems.length, 1);
@@ -200,10 +234,15 @@ describe('mergeKnowledge', () => {
   });
 
   it('resolves references across files and warns about unknown ones at their position', () => {
-    const workspace = loadFile(`${HEADER}timeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [a, nobody] }\n`, 'file:///w/t.trade.yaml');
+    const workspace = loadFile(
+      `${HEADER}timeline:\n  - { id: e, date: 2025-06-09, title: T, participants: [a, nobody] }\n`,
+      'file:///w/t.trade.yaml',
+    );
     const { problems } = mergeKnowledge(bundled, [workspace]);
     assert.deepEqual(
-      problems.map((p) => `${p.severity} ${p.code} ${p.message} @${p.range.start.line + 1}:${p.range.start.character + 1}`),
+      problems.map(
+        (p) => `${p.severity} ${p.code} ${p.message} @${p.range.start.line + 1}:${p.range.start.character + 1}`,
+      ),
       ["warning unknown-official Unknown official id 'nobody'. @4:60"],
     );
   });
@@ -238,17 +277,26 @@ describe('loadKnowledgeFile: hostile input', () => {
   it('refuses nesting far beyond the format, flow or block, quickly and without a stack overflow', () => {
     const flow = loadKnowledgeFile('u', `${HEADER}x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     assert.deepEqual(where(flow.problems), ['3:68 too-deep']);
-    const block = loadKnowledgeFile('u', `${HEADER}x:\n${Array.from({ length: 400 }, (_, i) => `${' '.repeat(i + 1)}- a`).join('\n')}\n`);
+    const block = loadKnowledgeFile(
+      'u',
+      `${HEADER}x:\n${Array.from({ length: 400 }, (_, i) => `${' '.repeat(i + 1)}- a`).join('\n')}\n`,
+    );
     assert.equal(block.problems[0]!.code, 'too-deep');
   });
 
   it('names a look-alike character in an id', () => {
-    const { problems } = loadKnowledgeFile('u', `${HEADER}officials:\n  - { id: scott\u2010bessent, name: S, title: T }\n`);
+    const { problems } = loadKnowledgeFile(
+      'u',
+      `${HEADER}officials:\n  - { id: scott\u2010bessent, name: S, title: T }\n`,
+    );
     assert.match(problems[0]!.message, /U\+2010/);
   });
 
   it('rejects duplicate keys in a mapping', () => {
-    const { file, problems } = loadKnowledgeFile('u', `${HEADER}officials:\n  - { id: a, name: A, name: B, title: T }\n`);
+    const { file, problems } = loadKnowledgeFile(
+      'u',
+      `${HEADER}officials:\n  - { id: a, name: A, name: B, title: T }\n`,
+    );
     assert.equal(file, undefined);
     assert.equal(problems[0]!.code, 'yaml-syntax');
     assert.match(problems[0]!.message, /unique/i);

@@ -17,7 +17,10 @@ const TITLES = ['Minister', 'Secretary', 'Ambassador', 'Commissioner', 'Vice Pre
 const HAN = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const RATES = [10, 20, 25, 30, 84, 125, 145, 7.5];
 const FILLER = ['the', 'talks', 'tariff', 'said', 'after', 'goods', 'he', 'He', 'us', 'per', 'cent'];
-const SOURCE: SourceLocation = { uri: 'file:///generated.trade.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+const SOURCE: SourceLocation = {
+  uri: 'file:///generated.trade.yaml',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+};
 
 function surname(random: Random): string {
   let word = '';
@@ -47,12 +50,32 @@ function generatedKnowledge(officialCount: number, seed: number): { knowledge: K
     const name = han ? family : `${random.pick(GIVEN)} ${particle}${family}`;
     const aliases = han ? [] : [`${particle}${family}`, `${random.pick(TITLES)} ${family}`];
     names.push(name, ...aliases);
-    knowledge.officials.set(id, { id, name, aliases, country: random.pick(codes), title: 'Minister', links: [], source: SOURCE });
+    knowledge.officials.set(id, {
+      id,
+      name,
+      aliases,
+      country: random.pick(codes),
+      title: 'Minister',
+      links: [],
+      source: SOURCE,
+    });
   }
   for (let t = 0; t < officialCount / 10; t++) {
     const id = `tariff-${t}`;
-    const history = [0, 1].map((month) => ({ date: `2025-0${month + 1}-01`, rate: random.pick(RATES), source: SOURCE }));
-    knowledge.tariffs.set(id, { id, by: random.pick(codes), on: random.pick(codes), label: 'Duties', links: [], history, source: SOURCE });
+    const history = [0, 1].map((month) => ({
+      date: `2025-0${month + 1}-01`,
+      rate: random.pick(RATES),
+      source: SOURCE,
+    }));
+    knowledge.tariffs.set(id, {
+      id,
+      by: random.pick(codes),
+      on: random.pick(codes),
+      label: 'Duties',
+      links: [],
+      history,
+      source: SOURCE,
+    });
   }
   return { knowledge, names };
 }
@@ -61,7 +84,7 @@ function generatedKnowledge(officialCount: number, seed: number): { knowledge: K
 function generatedNote(names: readonly string[], length: number, seed: number): string {
   const random = new Random(seed);
   const parts: string[] = [];
-  for (let size = 0; size < length; ) {
+  for (let size = 0; size < length;) {
     const roll = random.int(10);
     let token: string;
     if (roll < 3) {
@@ -85,7 +108,8 @@ function generatedNote(names: readonly string[], length: number, seed: number): 
 
 function described(text: string, mentions: readonly Mention[]): string[] {
   return mentions.map((m) => {
-    const target = m.kind === 'official' ? m.officialId : m.kind === 'country' ? m.code : `${m.rate}%[${m.tariffIds.join(',')}]`;
+    const target =
+      m.kind === 'official' ? m.officialId : m.kind === 'country' ? m.code : `${m.rate}%[${m.tariffIds.join(',')}]`;
     return `${m.start}-${m.end} ${JSON.stringify(text.slice(m.start, m.end))}→${target}`;
   });
 }
@@ -120,7 +144,11 @@ describe('MentionMatcher built in time slices', function () {
     const expected = described(note, atOnce.scan(note));
     assert.deepEqual(described(note, sliced.scan(note)), expected);
     // Not a comparison of two empty lists: every kind of mention is there, and ambiguous figures ranked.
-    for (const kind of ['official', 'country', 'figure'] as const) assert.ok(atOnce.scan(note).some((m) => m.kind === kind), `no ${kind} found`);
+    for (const kind of ['official', 'country', 'figure'] as const)
+      assert.ok(
+        atOnce.scan(note).some((m) => m.kind === kind),
+        `no ${kind} found`,
+      );
     assert.ok(expected.length > 10_000, `${expected.length} mentions`);
     // At least one pause per few thousand names: no step compiles or places them all at once.
     assert.ok(pauses() > names.length / 4096, `${pauses()} pauses for ${names.length} names`);
@@ -132,8 +160,12 @@ describe('MentionMatcher built in time slices', function () {
     // Paragraphs of their own, so that no name runs into the next.
     const text = written.join('\n\n');
     const spans: string[] = [];
-    for (let at = 0, k = 0; k < written.length; at += written[k]!.length + 2, k++) spans.push(`${at}-${at + written[k]!.length}`);
-    assert.deepEqual(sliced.scan(text).map((m) => `${m.start}-${m.end}`), spans);
+    for (let at = 0, k = 0; k < written.length; at += written[k]!.length + 2, k++)
+      spans.push(`${at}-${at + written[k]!.length}`);
+    assert.deepEqual(
+      sliced.scan(text).map((m) => `${m.start}-${m.end}`),
+      spans,
+    );
   });
 
   it('stops at the next pause once cancelled, with no matcher', async () => {

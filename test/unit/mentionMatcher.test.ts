@@ -28,7 +28,10 @@ function officials(text: string): string[] {
 
 describe('MentionMatcher: names', () => {
   it('matches names and aliases as whole words only', () => {
-    assert.deepEqual(officials('Scott Bessent met Bessent; Bessentia and XBessent are not him.'), ['Scott Bessent→scott-bessent', 'Bessent→scott-bessent']);
+    assert.deepEqual(officials('Scott Bessent met Bessent; Bessentia and XBessent are not him.'), [
+      'Scott Bessent→scott-bessent',
+      'Bessent→scott-bessent',
+    ]);
   });
 
   it('prefers the longest match ("Vice Premier He Lifeng" is one mention)', () => {
@@ -46,7 +49,10 @@ describe('MentionMatcher: names', () => {
   });
 
   it('matches single-word aliases only when Capitalized or ALL CAPS', () => {
-    assert.deepEqual(officials('Xi said; XI said; xi is a letter. bessent is lower case.'), ['Xi→xi-jinping', 'XI→xi-jinping']);
+    assert.deepEqual(officials('Xi said; XI said; xi is a letter. bessent is lower case.'), [
+      'Xi→xi-jinping',
+      'XI→xi-jinping',
+    ]);
   });
 
   it('ignores diacritics, in precomposed and decomposed text', () => {
@@ -65,7 +71,7 @@ describe('MentionMatcher: names', () => {
       "Bessent'→scott-bessent",
       'Xi’→xi-jinping',
     ]);
-    assert.deepEqual(officials("Bessent'sa"), ["Bessent→scott-bessent"], 'not a possessive when the word goes on');
+    assert.deepEqual(officials("Bessent'sa"), ['Bessent→scott-bessent'], 'not a possessive when the word goes on');
   });
 
   it('lets any white space, one line break or a no-break space separate the words of a name', () => {
@@ -98,7 +104,9 @@ describe('MentionMatcher: names', () => {
 describe('MentionMatcher: tariff figures', () => {
   it('recognises every way of writing a percentage', () => {
     assert.deepEqual(
-      found('145% 145 % 145 percent 145 per cent 145-percent 145\u00a0% 145-per-cent 145％').map((f) => f.split('→')[0]),
+      found('145% 145 % 145 percent 145 per cent 145-percent 145\u00a0% 145-per-cent 145％').map(
+        (f) => f.split('→')[0],
+      ),
       ['145%', '145 %', '145 percent', '145 per cent', '145-percent', '145\u00a0%', '145-per-cent', '145％'],
     );
   });
@@ -112,8 +120,16 @@ describe('MentionMatcher: tariff figures', () => {
   });
 
   it('ranks tariffs sharing a rate by the countries named in the same sentence', () => {
-    assert.deepEqual(found('China cut its tariffs on US goods to 10%.'), ['China→CN', 'US→US', '10%→10%[cn-on-us,us-on-cn]']);
-    assert.deepEqual(found('The US set its tariff on Chinese goods at 10% in February.'), ['US→US', 'Chinese→CN', '10%→10%[us-on-cn,cn-on-us]']);
+    assert.deepEqual(found('China cut its tariffs on US goods to 10%.'), [
+      'China→CN',
+      'US→US',
+      '10%→10%[cn-on-us,us-on-cn]',
+    ]);
+    assert.deepEqual(found('The US set its tariff on Chinese goods at 10% in February.'), [
+      'US→US',
+      'Chinese→CN',
+      '10%→10%[us-on-cn,cn-on-us]',
+    ]);
   });
 
   it('lets officials stand for their country when ranking', () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
-import { definitionsOfMention, eventsOfNote, mentionRefersTo, targetOfMention } from '../../src/core/navigation/mentionTargets';
+import {
+  definitionsOfMention,
+  eventsOfNote,
+  mentionRefersTo,
+  targetOfMention,
+} from '../../src/core/navigation/mentionTargets';
 import { mentionTokens } from '../../src/core/navigation/mentionTokens';
 import { searchKnowledgeSymbols } from '../../src/core/navigation/symbolSearch';
 import { TextLines } from '../../src/core/navigation/textLines';
@@ -12,22 +17,28 @@ const EVENTS = `timeline:
   - { id: cut, date: 2025-05-14, title: Tariffs cut }
   - { id: brussels, date: 2025-04-01, title: Brussels visit, participants: [maros-sefcovic] }
 `;
-const knowledge = knowledgeFrom(TALKS_YAML.replace('      - { date: 2025-05-14, rate: 30% }', '      - { date: 2025-05-14, rate: 30%, event: cut }') + EVENTS);
+const knowledge = knowledgeFrom(
+  TALKS_YAML.replace('      - { date: 2025-05-14, rate: 30% }', '      - { date: 2025-05-14, rate: 30%, event: cut }') +
+    EVENTS,
+);
 const matcher = new MentionMatcher(knowledge);
 
 describe('TextLines', () => {
   it('counts \\n, \\r\\n and a lone \\r as line breaks, like VS Code', () => {
     const lines = new TextLines('a\nbc\r\nd\re');
-    assert.deepEqual([0, 2, 3, 4, 6, 8, 9, 10].map((offset) => lines.positionAt(offset)), [
-      { line: 0, character: 0 },
-      { line: 1, character: 0 },
-      { line: 1, character: 1 },
-      { line: 1, character: 2 },
-      { line: 2, character: 0 },
-      { line: 3, character: 0 },
-      { line: 3, character: 1 },
-      { line: 3, character: 2 },
-    ]);
+    assert.deepEqual(
+      [0, 2, 3, 4, 6, 8, 9, 10].map((offset) => lines.positionAt(offset)),
+      [
+        { line: 0, character: 0 },
+        { line: 1, character: 0 },
+        { line: 1, character: 1 },
+        { line: 1, character: 2 },
+        { line: 2, character: 0 },
+        { line: 3, character: 0 },
+        { line: 3, character: 1 },
+        { line: 3, character: 2 },
+      ],
+    );
     assert.deepEqual(lines.rangeAt(2, 4), { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } });
   });
 });
@@ -36,18 +47,19 @@ describe('What a mention refers to', () => {
   it('is the official, the country, or the most likely tariff of a figure', () => {
     const text = 'China cut its tariffs on US goods to 10%. Bessent agreed.';
     const mentions = matcher.scan(text);
-    assert.deepEqual(
-      mentions.map(targetOfMention),
-      [
-        { kind: 'country', id: 'CN' },
-        { kind: 'country', id: 'US' },
-        { kind: 'tariff', id: 'cn-on-us' },
-        { kind: 'official', id: 'scott-bessent' },
-      ],
-    );
+    assert.deepEqual(mentions.map(targetOfMention), [
+      { kind: 'country', id: 'CN' },
+      { kind: 'country', id: 'US' },
+      { kind: 'tariff', id: 'cn-on-us' },
+      { kind: 'official', id: 'scott-bessent' },
+    ]);
     const tenPercent = mentions[2]!;
     assert.equal(mentionRefersTo(tenPercent, { kind: 'tariff', id: 'cn-on-us' }), true);
-    assert.equal(mentionRefersTo(tenPercent, { kind: 'tariff', id: 'us-on-cn' }), false, 'the less likely reading is not a reference');
+    assert.equal(
+      mentionRefersTo(tenPercent, { kind: 'tariff', id: 'us-on-cn' }),
+      false,
+      'the less likely reading is not a reference',
+    );
   });
 
   it('has every candidate tariff of a figure as definitions, most likely first', () => {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Mention } from '../../src/core/matching/mention';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
-import { MAX_NOTE_BYTES, NoteMentionIndex, type MentionScanner, type NoteFile, type ScanProgress } from '../../src/core/navigation/noteMentionIndex';
+import {
+  MAX_NOTE_BYTES,
+  NoteMentionIndex,
+  type MentionScanner,
+  type NoteFile,
+  type ScanProgress,
+} from '../../src/core/navigation/noteMentionIndex';
 import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
 
 const matcher = new MentionMatcher(knowledgeFrom(TALKS_YAML));
@@ -36,7 +42,12 @@ function scanner(generation = 1): MentionScanner & { scans: number } {
 function recorder(): ScanProgress & { reports: string[]; skips: string[] } {
   const reports: string[] = [];
   const skips: string[] = [];
-  return { reports, skips, report: (done, total) => reports.push(`${done}/${total}`), skipped: (uri, reason) => skips.push(`${uri}: ${reason}`) };
+  return {
+    reports,
+    skips,
+    report: (done, total) => reports.push(`${done}/${total}`),
+    skipped: (uri, reason) => skips.push(`${uri}: ${reason}`),
+  };
 }
 
 const notCancelled = { isCancellationRequested: false };
@@ -97,7 +108,10 @@ describe('NoteMentionIndex', () => {
     const fine = new FakeNote('file:///fine.pnote', 'Bessent', 'v1', 7);
     const progress = recorder();
     const scanned = await index.scanAll([huge, gone, fine], scanner(), notCancelled, progress);
-    assert.deepEqual(scanned?.map((n) => n.uri), ['file:///fine.pnote']);
+    assert.deepEqual(
+      scanned?.map((n) => n.uri),
+      ['file:///fine.pnote'],
+    );
     assert.equal(huge.reads, 0);
     assert.deepEqual(progress.skips, ['file:///huge.pnote: larger than 10 MB', 'file:///gone.pnote: file not found']);
     assert.deepEqual(progress.reports, ['1/3', '2/3', '3/3']);

@@ -6,7 +6,9 @@ import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
 const matcher = new MentionMatcher(knowledgeFrom(TALKS_YAML));
 
 function describeMentions(text: string, mentions: readonly OutlineMention[]): string[] {
-  return mentions.map(({ mention, count }) => `${text.slice(mention.start, mention.end)}${count > 1 ? ` ×${count}` : ''}`);
+  return mentions.map(
+    ({ mention, count }) => `${text.slice(mention.start, mention.end)}${count > 1 ? ` ×${count}` : ''}`,
+  );
 }
 
 /** Each heading as "## Title [mentions]", indented by depth, to compare a whole outline at a glance. */
@@ -61,7 +63,20 @@ describe('outlineNote', () => {
   });
 
   it('ignores # lines in fenced code and in the front matter', () => {
-    const text = ['---', '# not a heading: front matter', '---', '# Real', '```', '# not a heading: code', '```', '~~~~', '```', '# still code', '~~~~', '## Also real'].join('\n');
+    const text = [
+      '---',
+      '# not a heading: front matter',
+      '---',
+      '# Real',
+      '```',
+      '# not a heading: code',
+      '```',
+      '~~~~',
+      '```',
+      '# still code',
+      '~~~~',
+      '## Also real',
+    ].join('\n');
     assert.deepEqual(outline(text), ['[]', '# Real []', '  ## Also real []']);
   });
 

@@ -15,7 +15,8 @@ const validate = new Ajv({ allErrors: true }).compile(schema);
 
 const HEADER = 'kind: trade-knowledge\nversion: 1\n';
 const OFFICIAL = '  - { id: a-person, name: A Person, title: Minister }\n';
-const TARIFF = (step: string): string => `${HEADER}tariffs:\n  - id: t\n    by: US\n    on: CN\n    label: L\n    history:\n      - ${step}\n`;
+const TARIFF = (step: string): string =>
+  `${HEADER}tariffs:\n  - id: t\n    by: US\n    on: CN\n    label: L\n    history:\n      - ${step}\n`;
 const EVENT = (fields: string): string => `${HEADER}timeline:\n  - { id: e, date: 2025-06-09, title: T${fields} }\n`;
 
 interface Verdicts {
@@ -28,7 +29,10 @@ interface Verdicts {
 function judge(text: string): Verdicts {
   const { problems } = loadKnowledgeFile('file:///case.trade.yaml', text);
   const schemaOk = validate(parse(text)) as boolean;
-  const why = [...problems.map((p) => `loader: ${p.code} ${p.message}`), ...(validate.errors ?? []).map((e) => `schema: ${e.instancePath} ${e.message}`)];
+  const why = [
+    ...problems.map((p) => `loader: ${p.code} ${p.message}`),
+    ...(validate.errors ?? []).map((e) => `schema: ${e.instancePath} ${e.message}`),
+  ];
   return { loader: problems.length === 0, schema: schemaOk, why: why.join('\n') };
 }
 
@@ -40,7 +44,11 @@ function assertAgree(text: string, expected: boolean): void {
 
 describe('JSON Schema for knowledge format v1', () => {
   describe('accepts the files the loader loads without a problem', () => {
-    const realFiles = ['src/bundled/us-china-2025.trade.yaml', 'examples/eu-watch.trade.yaml', 'test/fixtures/single/knowledge/team.trade.yaml'];
+    const realFiles = [
+      'src/bundled/us-china-2025.trade.yaml',
+      'examples/eu-watch.trade.yaml',
+      'test/fixtures/single/knowledge/team.trade.yaml',
+    ];
     for (const file of realFiles) {
       it(file, () => assertAgree(readFileSync(join(repoRoot, file), 'utf8'), true));
     }
@@ -55,9 +63,13 @@ describe('JSON Schema for knowledge format v1', () => {
       'an official with every field': `${HEADER}officials:\n  - id: a-person\n    name: A Person\n    aliases: [Person]\n    country: US\n    title: Minister\n    organization: Ministry\n    note: "*Markdown*"\n    links: [https://example.org]\n`,
       'optional fields left empty': `${HEADER}officials:\n  - id: a-person\n    name: A Person\n    title: Minister\n    country:\n    organization:\n    note:\n`,
       'a number where text is expected': `${HEADER}officials:\n  - { id: agent-007, name: 7, title: 2025 }\n`,
-      'a rate as percentage, with spaces and as bare number': TARIFF('{ date: 2025-04-10, rate: 145 % }\n      - { date: 2025-05-14, rate: 7.5 }\n      - { date: 2025-05-15, rate: "30%" }'),
+      'a rate as percentage, with spaces and as bare number': TARIFF(
+        '{ date: 2025-04-10, rate: 145 % }\n      - { date: 2025-05-14, rate: 7.5 }\n      - { date: 2025-05-15, rate: "30%" }',
+      ),
       'a leap day': TARIFF('{ date: 2024-02-29, rate: 10% }'),
-      'an event with every field': EVENT(', end: 2025-06-10, place: London, kind: talks, participants: [a-person], summary: S, links: [https://example.org]'),
+      'an event with every field': EVENT(
+        ', end: 2025-06-10, place: London, kind: talks, participants: [a-person], summary: S, links: [https://example.org]',
+      ),
       'an empty event kind': EVENT(', kind:'),
       'references to ids defined elsewhere (checked across files, not here)': `${HEADER}officials:\n  - { id: a-person, name: A, title: T, country: ZZ }\n`,
     };
@@ -116,7 +128,9 @@ describe('JSON Schema for knowledge format v1', () => {
   it('accepts exactly the dates the loader accepts', () => {
     const day = fc.integer({ min: 0, max: 32 }).map((n) => String(n).padStart(2, '0'));
     const month = fc.integer({ min: 0, max: 13 }).map((n) => String(n).padStart(2, '0'));
-    const year = fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1900, 2000, 2024, 2100, 400, 100, 4, 0)).map((n) => String(n).padStart(4, '0'));
+    const year = fc
+      .oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1900, 2000, 2024, 2100, 400, 100, 4, 0))
+      .map((n) => String(n).padStart(4, '0'));
     const datePattern = new RegExp(schema.definitions.date.pattern, 'u');
     fc.assert(
       fc.property(year, month, day, (y, m, d) => {

@@ -14,12 +14,40 @@ const snippetsPath = path.join(repoRoot, 'snippets', 'policy-note.code-snippets'
 
 /** The variables VS Code resolves in snippets; any other $NAME silently turns into a tab stop. */
 const knownVariables = new Set([
-  'TM_SELECTED_TEXT', 'TM_CURRENT_LINE', 'TM_CURRENT_WORD', 'TM_LINE_INDEX', 'TM_LINE_NUMBER', 'TM_FILENAME',
-  'TM_FILENAME_BASE', 'TM_DIRECTORY', 'TM_FILEPATH', 'RELATIVE_FILEPATH', 'CLIPBOARD', 'WORKSPACE_NAME',
-  'WORKSPACE_FOLDER', 'CURSOR_INDEX', 'CURSOR_NUMBER', 'CURRENT_YEAR', 'CURRENT_YEAR_SHORT', 'CURRENT_MONTH',
-  'CURRENT_MONTH_NAME', 'CURRENT_MONTH_NAME_SHORT', 'CURRENT_DATE', 'CURRENT_DAY_NAME', 'CURRENT_DAY_NAME_SHORT',
-  'CURRENT_HOUR', 'CURRENT_MINUTE', 'CURRENT_SECOND', 'CURRENT_SECONDS_UNIX', 'CURRENT_TIMEZONE_OFFSET', 'RANDOM',
-  'RANDOM_HEX', 'UUID', 'BLOCK_COMMENT_START', 'BLOCK_COMMENT_END', 'LINE_COMMENT',
+  'TM_SELECTED_TEXT',
+  'TM_CURRENT_LINE',
+  'TM_CURRENT_WORD',
+  'TM_LINE_INDEX',
+  'TM_LINE_NUMBER',
+  'TM_FILENAME',
+  'TM_FILENAME_BASE',
+  'TM_DIRECTORY',
+  'TM_FILEPATH',
+  'RELATIVE_FILEPATH',
+  'CLIPBOARD',
+  'WORKSPACE_NAME',
+  'WORKSPACE_FOLDER',
+  'CURSOR_INDEX',
+  'CURSOR_NUMBER',
+  'CURRENT_YEAR',
+  'CURRENT_YEAR_SHORT',
+  'CURRENT_MONTH',
+  'CURRENT_MONTH_NAME',
+  'CURRENT_MONTH_NAME_SHORT',
+  'CURRENT_DATE',
+  'CURRENT_DAY_NAME',
+  'CURRENT_DAY_NAME_SHORT',
+  'CURRENT_HOUR',
+  'CURRENT_MINUTE',
+  'CURRENT_SECOND',
+  'CURRENT_SECONDS_UNIX',
+  'CURRENT_TIMEZONE_OFFSET',
+  'RANDOM',
+  'RANDOM_HEX',
+  'UUID',
+  'BLOCK_COMMENT_START',
+  'BLOCK_COMMENT_END',
+  'LINE_COMMENT',
 ]);
 
 const today = { CURRENT_YEAR: '2025', CURRENT_MONTH: '06', CURRENT_DATE: '09' };
@@ -52,21 +80,31 @@ function tabStopProblems(nodes: readonly SnippetNode[]): string[] {
 
 describe('snippet syntax reader', () => {
   it('reads tab stops, placeholders, choices, variables and escapes', () => {
-    assert.deepEqual(parseSnippet('$1 ${2} ${3:a ${CURRENT_YEAR}} ${4|x,y\\,z|} $UUID ${TM_FILENAME:none} \\$5 \\} $0'), [
-      { kind: 'tabstop', index: 1 },
-      { kind: 'text', value: ' ' },
-      { kind: 'tabstop', index: 2 },
-      { kind: 'text', value: ' ' },
-      { kind: 'placeholder', index: 3, children: [{ kind: 'text', value: 'a ' }, { kind: 'variable', name: 'CURRENT_YEAR' }] },
-      { kind: 'text', value: ' ' },
-      { kind: 'choice', index: 4, options: ['x', 'y,z'] },
-      { kind: 'text', value: ' ' },
-      { kind: 'variable', name: 'UUID' },
-      { kind: 'text', value: ' ' },
-      { kind: 'variable', name: 'TM_FILENAME', fallback: [{ kind: 'text', value: 'none' }] },
-      { kind: 'text', value: ' $5 } ' },
-      { kind: 'tabstop', index: 0 },
-    ]);
+    assert.deepEqual(
+      parseSnippet('$1 ${2} ${3:a ${CURRENT_YEAR}} ${4|x,y\\,z|} $UUID ${TM_FILENAME:none} \\$5 \\} $0'),
+      [
+        { kind: 'tabstop', index: 1 },
+        { kind: 'text', value: ' ' },
+        { kind: 'tabstop', index: 2 },
+        { kind: 'text', value: ' ' },
+        {
+          kind: 'placeholder',
+          index: 3,
+          children: [
+            { kind: 'text', value: 'a ' },
+            { kind: 'variable', name: 'CURRENT_YEAR' },
+          ],
+        },
+        { kind: 'text', value: ' ' },
+        { kind: 'choice', index: 4, options: ['x', 'y,z'] },
+        { kind: 'text', value: ' ' },
+        { kind: 'variable', name: 'UUID' },
+        { kind: 'text', value: ' ' },
+        { kind: 'variable', name: 'TM_FILENAME', fallback: [{ kind: 'text', value: 'none' }] },
+        { kind: 'text', value: ' $5 } ' },
+        { kind: 'tabstop', index: 0 },
+      ],
+    );
   });
 
   for (const malformed of ['${1:unclosed', '${2|a,b', 'costs $ 5', '${}', '${1/x/y/}', '${1!}']) {
@@ -76,15 +114,23 @@ describe('snippet syntax reader', () => {
   }
 
   it('reads an unescaped "$300" as tab stop 300, which the numbering check then flags', () => {
-    assert.deepEqual(tabStopProblems(parseSnippet('${1:US} spent $300 billion')), ['tab stops 1, 300 are not numbered 1 to 2']);
+    assert.deepEqual(tabStopProblems(parseSnippet('${1:US} spent $300 billion')), [
+      'tab stops 1, 300 are not numbered 1 to 2',
+    ]);
   });
 
   it('flags a repeated $0 and a tab stop given text twice', () => {
-    assert.deepEqual(tabStopProblems(parseSnippet('${1:a} ${1:b} $0 $0')), ['$0 appears 2 times', 'tab stop 1 gets its text from 2 places']);
+    assert.deepEqual(tabStopProblems(parseSnippet('${1:a} ${1:b} $0 $0')), [
+      '$0 appears 2 times',
+      'tab stop 1 gets its text from 2 places',
+    ]);
   });
 
   it('expands defaults: first choice, placeholder text, mirrors and variables', () => {
-    assert.equal(expandSnippet(parseSnippet('# $1\n${1:Title} ${2|a,b|} ${3:${CURRENT_YEAR}} $2'), today), '# Title\nTitle a 2025 a');
+    assert.equal(
+      expandSnippet(parseSnippet('# $1\n${1:Title} ${2|a,b|} ${3:${CURRENT_YEAR}} $2'), today),
+      '# Title\nTitle a 2025 a',
+    );
   });
 });
 
@@ -117,11 +163,20 @@ describe('policy-note snippets', () => {
     it(`"${name}" has well-formed, contiguous tab stops and known variables`, () => {
       const nodes = parseSnippet(bodyText(snippet));
       assert.deepEqual(tabStopProblems(nodes), []);
-      assert.ok(tabStopUses(nodes).some((use) => use.index === 1), 'has tab stop 1');
-      assert.deepEqual(variableNames(nodes).filter((variable) => !knownVariables.has(variable)), []);
+      assert.ok(
+        tabStopUses(nodes).some((use) => use.index === 1),
+        'has tab stop 1',
+      );
+      assert.deepEqual(
+        variableNames(nodes).filter((variable) => !knownVariables.has(variable)),
+        [],
+      );
       for (const node of nodes) {
         if (node.kind === 'choice') {
-          assert.ok(node.options.length >= 2 && node.options.every((option) => option.trim() !== ''), JSON.stringify(node));
+          assert.ok(
+            node.options.length >= 2 && node.options.every((option) => option.trim() !== ''),
+            JSON.stringify(node),
+          );
         }
       }
     });
@@ -129,13 +184,22 @@ describe('policy-note snippets', () => {
 
   it('expands the tariff snippet to "X raised/lowered tariffs on Y from A% to B%, effective DATE" with its source', () => {
     const nodes = parseSnippet(bodyText(byPrefix('tariff')));
-    assert.equal(expandSnippet(nodes, today), 'The United States raised tariffs on China from A% to B%, effective 2025-06-09 ([source](https://)).');
+    assert.equal(
+      expandSnippet(nodes, today),
+      'The United States raised tariffs on China from A% to B%, effective 2025-06-09 ([source](https://)).',
+    );
     const choices = nodes.filter((node) => node.kind === 'choice');
-    assert.deepEqual(choices.map((choice) => choice.options).find((options) => options.includes('raised')), ['raised', 'lowered']);
+    assert.deepEqual(
+      choices.map((choice) => choice.options).find((options) => options.includes('raised')),
+      ['raised', 'lowered'],
+    );
   });
 
   it('turns a filled-in tariff change into highlighted figures and a date', async () => {
-    const sentence = expandSnippet(parseSnippet(bodyText(byPrefix('tariff')).replace('${4:A}', '145').replace('${5:B}', '30')), today);
+    const sentence = expandSnippet(
+      parseSnippet(bodyText(byPrefix('tariff')).replace('${4:A}', '145').replace('${5:B}', '30')),
+      today,
+    );
     const grammar = await loadPolicyNoteGrammar();
     const [, tokens] = tokenizeDocument(grammar, `\n${sentence}`);
     const scopeOf = (text: string) => tokens.find((token) => token.text === text)?.scopes.at(-1);
@@ -147,7 +211,10 @@ describe('policy-note snippets', () => {
   it('leaves the words of a quote to the analyst: the quoted text is a placeholder', () => {
     const expanded = expandSnippet(parseSnippet(bodyText(byPrefix('quote'))), today);
     assert.match(bodyText(byPrefix('quote')), /“\$\{1:[^}]*\}”/);
-    assert.match(expanded, /^> “exact words as published”\n> — speaker, title, 2025-06-09 \(\[source\]\(https:\/\/\)\)\n$/);
+    assert.match(
+      expanded,
+      /^> “exact words as published”\n> — speaker, title, 2025-06-09 \(\[source\]\(https:\/\/\)\)\n$/,
+    );
   });
 
   it('starts a new note with front matter, the title mirrored in the heading', () => {

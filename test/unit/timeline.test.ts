@@ -5,14 +5,18 @@ import { formatDate, formatDateRange, monthKey, monthLabel, parseIsoDate } from 
 import { buildTimeline, describeEventDate, type MonthGroup, UNDATED_KEY } from '../../src/core/timeline/timeline';
 
 const URI = 'file:///work/talks.trade.yaml';
-const source: SourceLocation = { uri: URI, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+const source: SourceLocation = {
+  uri: URI,
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+};
 
 function event(id: string, date: string, title: string, end?: string): TimelineEvent {
   return { id, date, title, end, participants: [], links: [], source };
 }
 
 function knowledgeOf(timeline: readonly TimelineEvent[]): Knowledge {
-  return mergeKnowledge(undefined, [{ uri: URI, countries: [], officials: [], tariffs: [], timeline, references: [] }]).knowledge;
+  return mergeKnowledge(undefined, [{ uri: URI, countries: [], officials: [], tariffs: [], timeline, references: [] }])
+    .knowledge;
 }
 
 /** Each group as "key label: id, id, …", to compare a whole timeline at a glance. */
@@ -59,7 +63,10 @@ describe('buildTimeline', () => {
   it('does not depend on the order the events were defined in', () => {
     const shuffled = [...events].reverse();
     for (const order of ['oldest-first', 'newest-first'] as const) {
-      assert.deepEqual(outline(buildTimeline(knowledgeOf(shuffled), order)), outline(buildTimeline(knowledgeOf(events), order)));
+      assert.deepEqual(
+        outline(buildTimeline(knowledgeOf(shuffled), order)),
+        outline(buildTimeline(knowledgeOf(events), order)),
+      );
     }
   });
 

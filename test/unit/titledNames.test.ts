@@ -4,7 +4,10 @@ import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
 import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
 
 const knowledge = knowledgeFrom(
-  TALKS_YAML.replace('aliases: [Bessent, Treasury Secretary Bessent]', 'aliases: [Bessent, Treasury Secretary Bessent, Commerce Envoy Scott Bessent]'),
+  TALKS_YAML.replace(
+    'aliases: [Bessent, Treasury Secretary Bessent]',
+    'aliases: [Bessent, Treasury Secretary Bessent, Commerce Envoy Scott Bessent]',
+  ),
 );
 const matcher = new MentionMatcher(knowledge);
 const titles = knownTitles(knowledge);
@@ -43,14 +46,21 @@ describe('findTitledNames', () => {
   });
 
   it('leaves out known officials, also when only part of the phrase is an alias', () => {
-    assert.deepEqual(hints('Treasury Secretary Bessent and Secretary Bessent and President Xi Jinping and Vice Premier He Lifeng.'), []);
+    assert.deepEqual(
+      hints('Treasury Secretary Bessent and Secretary Bessent and President Xi Jinping and Vice Premier He Lifeng.'),
+      [],
+    );
   });
 
   it('is not fooled by countries, possessives, lower-case words, function words or other titles', () => {
     assert.deepEqual(hints('President China said so.'), [], 'a country is not a person');
     assert.deepEqual(hints("Minister Zhang's team"), ['Minister | Zhang']);
     assert.deepEqual(hints('the minister Zhang; Minister said; Secretary General Guterres; Minister Of State'), []);
-    assert.deepEqual(hints('President Ambassador Li'), ['Ambassador | Li'], 'a title is not a name, but may be the next title');
+    assert.deepEqual(
+      hints('President Ambassador Li'),
+      ['Ambassador | Li'],
+      'a title is not a name, but may be the next title',
+    );
     assert.deepEqual(hints('ExPresident Lee'), [], 'a title inside a word is no title');
   });
 });

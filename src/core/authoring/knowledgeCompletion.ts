@@ -70,7 +70,11 @@ function splitFlowItems(items: string): string[] {
  * The key a block list item belongs to (`participants:` on a line above, indented less, or as much
  * for `key:\n- item`), with the items listed between them.
  */
-function blockListParent(text: string, lineStart: number, indent: number): { key: string; items: string[] } | undefined {
+function blockListParent(
+  text: string,
+  lineStart: number,
+  indent: number,
+): { key: string; items: string[] } | undefined {
   const items: string[] = [];
   let end = lineStart - 1;
   while (end > 0) {

@@ -79,7 +79,8 @@ export function nameReplacementStart(lineBefore: string, name: string, word: Typ
   const earliest = Math.max(0, lineBefore.length - name.length - 2);
   for (let start = earliest; start < word.start; start++) {
     const isWordStart = start === 0 || /\s/.test(lineBefore[start - 1]!);
-    if (isWordStart && !/\s/.test(lineBefore[start]!) && wanted.startsWith(normalise(lineBefore.slice(start)))) return start;
+    if (isWordStart && !/\s/.test(lineBefore[start]!) && wanted.startsWith(normalise(lineBefore.slice(start))))
+      return start;
   }
   return word.start;
 }

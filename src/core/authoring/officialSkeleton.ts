@@ -20,7 +20,10 @@ export interface Insertion {
 
 /** A valid, unused id from a name: "Zhang Wei" → `zhang-wei`, then `zhang-wei-2`, … */
 export function officialIdFor(name: string, isTaken: (id: string) => boolean): string {
-  const base = foldText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'official';
+  const base =
+    foldText(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'official';
   let id = base;
   for (let n = 2; isTaken(id); n++) id = `${base}-${n}`;
   return id;
@@ -39,7 +42,11 @@ export function insertOfficial(fileText: string, official: NewOfficial): Inserti
   if (!pair) {
     const separator = fileText === '' || /[\r\n]$/.test(fileText) ? '' : '\n';
     const text = `${separator}officials:\n${blockEntry(official, '  ', '    ')}\n`;
-    return { offset: fileText.length, text, entryStart: fileText.length + separator.length + 'officials:\n'.length + 2 };
+    return {
+      offset: fileText.length,
+      text,
+      entryStart: fileText.length + separator.length + 'officials:\n'.length + 2,
+    };
   }
   const list = pair.value as Node | null;
   if (list === null || (isScalar(list) && list.value === null)) {

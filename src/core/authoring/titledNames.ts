@@ -38,9 +38,32 @@ export const COMMON_TITLES: readonly string[] = [
 ];
 
 /** Capitalised words that follow a title without being a name ("Secretary General", "Minister Said"). */
-const NOT_NAMES = new Set(
-  ['and', 'as', 'at', 'but', 'by', 'for', 'from', 'general', 'had', 'has', 'in', 'is', 'met', 'of', 'on', 'or', 'said', 'says', 'the', 'to', 'told', 'was', 'will', 'with'],
-);
+const NOT_NAMES = new Set([
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'general',
+  'had',
+  'has',
+  'in',
+  'is',
+  'met',
+  'of',
+  'on',
+  'or',
+  'said',
+  'says',
+  'the',
+  'to',
+  'told',
+  'was',
+  'will',
+  'with',
+]);
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
 const GAP = String.raw`[ \t\u00a0]+`;
@@ -90,7 +113,11 @@ export function findTitledNames(text: string, mentions: readonly Mention[], titl
     const end = nameStart + name.length;
     // "Treasury Secretary Bessent" is an official's alias; "Chinese President …" starts with a country.
     let known = false;
-    for (let k = firstEndingAfter(mentions, titleStart); k < mentions.length && mentions[k]!.start < end && !known; k++) {
+    for (
+      let k = firstEndingAfter(mentions, titleStart);
+      k < mentions.length && mentions[k]!.start < end && !known;
+      k++
+    ) {
       const m = mentions[k]!;
       known = m.end > (m.kind === 'official' ? titleStart : nameStart);
     }

@@ -70,7 +70,11 @@ export function mergeKnowledge(bundled: KnowledgeFile | undefined, workspace: re
  * {@link mergeKnowledge} with the same result, in time slices: for tens of thousands of entries,
  * which take longer to merge than the host may be blocked.
  */
-export function mergeKnowledgeInSlices(bundled: KnowledgeFile | undefined, workspace: readonly KnowledgeFile[], slices: TimeSlices): Promise<MergeResult> {
+export function mergeKnowledgeInSlices(
+  bundled: KnowledgeFile | undefined,
+  workspace: readonly KnowledgeFile[],
+  slices: TimeSlices,
+): Promise<MergeResult> {
   return runStepsInSlices(mergeInSteps(bundled, workspace), slices);
 }
 

@@ -1,9 +1,27 @@
 import { isMap, isSeq, visit, type Document, type YAMLMap } from 'yaml';
 import { TimeSlices } from '../scheduling/timeSlices';
 import { refuseHostileTextInSteps } from './limits';
-import { duplicateProblemsInSteps, FileLoader, loadKnowledgeFile, TOP_LEVEL_KEYS, type ListKey, type LoadResult } from './loadKnowledgeFile';
+import {
+  duplicateProblemsInSteps,
+  FileLoader,
+  loadKnowledgeFile,
+  TOP_LEVEL_KEYS,
+  type ListKey,
+  type LoadResult,
+} from './loadKnowledgeFile';
 import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
-import type { Country, KnowledgeFile, KnowledgeProblem, KnowledgeReference, Official, Position, Range, SourceLocation, Tariff, TimelineEvent } from './types';
+import type {
+  Country,
+  KnowledgeFile,
+  KnowledgeProblem,
+  KnowledgeReference,
+  Official,
+  Position,
+  Range,
+  SourceLocation,
+  Tariff,
+  TimelineEvent,
+} from './types';
 
 /**
  * Loads knowledge files the way {@link loadKnowledgeFile} does, but piece by piece: each entry of the
@@ -42,7 +60,9 @@ export class KnowledgeLoader {
     const slices = new TimeSlices(this.pause, this.sliceMs);
     // Text the whole-file loader refuses before parsing (binary, absurd nesting) is refused the same way.
     const refused = await runStepsInSlices(refuseHostileTextInSteps(uri, text), slices);
-    const inPieces = refused ? undefined : await this.loadInPieces(uri, text, slices, last?.pieces ?? new Map(), pieces);
+    const inPieces = refused
+      ? undefined
+      : await this.loadInPieces(uri, text, slices, last?.pieces ?? new Map(), pieces);
     const result = refused ? { problems: [refused] } : (inPieces ?? loadKnowledgeFile(uri, text));
     this.files.set(uri, { text, result, pieces });
     return result;
@@ -54,12 +74,22 @@ export class KnowledgeLoader {
   }
 
   /** The file loaded piece by piece, or undefined when it has to be loaded whole. */
-  private async loadInPieces(uri: string, text: string, slices: TimeSlices, known: Pieces, used: Pieces): Promise<LoadResult | undefined> {
+  private async loadInPieces(
+    uri: string,
+    text: string,
+    slices: TimeSlices,
+    known: Pieces,
+    used: Pieces,
+  ): Promise<LoadResult | undefined> {
     const layout = await runStepsInSlices(splitInSteps(text), slices);
     if (!layout) return undefined;
     const withYamlProblems: PieceResult[] = [];
     /** The piece's results, placed at its line in the file. */
-    const piece = async (kind: string, part: Part, read: (loader: FileLoader, doc: Document.Parsed) => Reading | undefined): Promise<PieceResult | undefined> => {
+    const piece = async (
+      kind: string,
+      part: Part,
+      read: (loader: FileLoader, doc: Document.Parsed) => Reading | undefined,
+    ): Promise<PieceResult | undefined> => {
       await slices.breathe();
       // Keyed by the piece's text itself (a slice shares the file's characters), one map per kind.
       const pieceText = text.slice(part.start, part.end);
@@ -72,7 +102,8 @@ export class KnowledgeLoader {
         if (hasAnchorsOrAliases(pieceText, doc)) return undefined;
         if (doc.errors.length > 0) {
           // As the whole-file loader does: a text with YAML errors is not read further.
-          const yaml = kind === 'section' ? yamlProblems(loader, 0, pieceText) : entryYamlProblems(uri, kind, pieceText);
+          const yaml =
+            kind === 'section' ? yamlProblems(loader, 0, pieceText) : entryYamlProblems(uri, kind, pieceText);
           if (!yaml) return undefined;
           result = { line: 0, yaml, problems: [], references: [], entries: [] };
         } else {
@@ -131,7 +162,11 @@ export class KnowledgeLoader {
       if (!section) continue;
       const entries = lists[key];
       const results = section.items
-        ? section.items.map((item) => ({ item, read: (loader: FileLoader, doc: Document.Parsed) => (key === 'countries' ? readCountry(loader, doc) : readItem(loader, doc, key)) }))
+        ? section.items.map((item) => ({
+            item,
+            read: (loader: FileLoader, doc: Document.Parsed) =>
+              key === 'countries' ? readCountry(loader, doc) : readItem(loader, doc, key),
+          }))
         : [{ item: section, read: undefined }];
       for (const { item, read } of results) {
         const result = read ? await piece(key, item, read) : sections.get(key);
@@ -150,7 +185,11 @@ export class KnowledgeLoader {
     problems.push(...(await runStepsInSlices(duplicateProblemsInSteps(uri, file), slices)));
     // YAML problems first, as the whole-file loader reports them: all errors, then all warnings, in file order.
     const yaml = withYamlProblems.sort((a, b) => a.line - b.line).flatMap((result) => result.yaml);
-    const all = [...yaml.filter((p) => p.severity === 'error'), ...yaml.filter((p) => p.severity !== 'error'), ...problems];
+    const all = [
+      ...yaml.filter((p) => p.severity === 'error'),
+      ...yaml.filter((p) => p.severity !== 'error'),
+      ...problems,
+    ];
     const hasErrors = all.some((p) => p.severity === 'error');
     return hasErrors ? { problems: all } : { file, problems: all };
   }
@@ -228,9 +267,14 @@ function yamlProblems(loader: FileLoader, firstLine: number, pieceText: string):
   const inPiece = ({ line, character }: Position): Position => {
     if (line < firstLine) return { line: 0, character: 0 };
     const position = { line: line - firstLine, character };
-    return position.line > lastEnd.line || (position.line === lastEnd.line && position.character > lastEnd.character) ? lastEnd : position;
+    return position.line > lastEnd.line || (position.line === lastEnd.line && position.character > lastEnd.character)
+      ? lastEnd
+      : position;
   };
-  return loader.problems.splice(0).map((problem) => ({ ...problem, range: { start: inPiece(problem.range.start), end: inPiece(problem.range.end) } }));
+  return loader.problems.splice(0).map((problem) => ({
+    ...problem,
+    range: { start: inPiece(problem.range.start), end: inPiece(problem.range.end) },
+  }));
 }
 
 /** Anchors and aliases may reach across pieces: such files are loaded whole. */
@@ -254,7 +298,10 @@ function hasAnchorsOrAliases(text: string, doc: Document.Parsed): boolean {
 function placed(result: PieceResult, line: number): PieceResult {
   if (result.line === line) return result;
   const lines = line - result.line;
-  const moved = (problem: KnowledgeProblem): KnowledgeProblem => ({ ...problem, range: movedRange(problem.range, lines) });
+  const moved = (problem: KnowledgeProblem): KnowledgeProblem => ({
+    ...problem,
+    range: movedRange(problem.range, lines),
+  });
   return {
     line,
     yaml: result.yaml.map(moved),
@@ -279,7 +326,11 @@ function movedSource(source: SourceLocation, lines: number): SourceLocation {
 /** An entry (country, official, tariff with its history, event) with its positions moved down. */
 function movedEntry(entry: Entry, lines: number): Entry {
   const moved = { ...entry, source: movedSource(entry.source, lines) };
-  if ('history' in entry) return { ...moved, history: entry.history.map((step) => ({ ...step, source: movedSource(step.source, lines) })) } as Entry;
+  if ('history' in entry)
+    return {
+      ...moved,
+      history: entry.history.map((step) => ({ ...step, source: movedSource(step.source, lines) })),
+    } as Entry;
   return moved;
 }
 
@@ -359,7 +410,14 @@ export function* splitInSteps(text: string): Steps<Layout | undefined> {
     const sectionStray = stray && itemStart < 0;
     endItem(at);
     const hasItems = items && items.length > 0;
-    sections.push({ key: sectionKey, start: sectionStart, end: at, line: sectionLine, stray: sectionStray, ...(hasItems ? { items } : {}) });
+    sections.push({
+      key: sectionKey,
+      start: sectionStart,
+      end: at,
+      line: sectionLine,
+      stray: sectionStray,
+      ...(hasItems ? { items } : {}),
+    });
     stray = false;
   };
   let line = 0;
@@ -407,7 +465,8 @@ export function* splitInSteps(text: string): Steps<Layout | undefined> {
         return undefined; // content before the first key
       } else if (items) {
         // An entry starts with `-` in a list, with `CODE:` in countries (which must be indented).
-        const startsEntry = sectionKey === 'countries' ? indent > 0 && !isItem && ENTRY_KEY.test(text.slice(contentAt, end)) : isItem;
+        const startsEntry =
+          sectionKey === 'countries' ? indent > 0 && !isItem && ENTRY_KEY.test(text.slice(contentAt, end)) : isItem;
         if (itemIndent < 0 && startsEntry) itemIndent = indent;
         if (startsEntry && indent === itemIndent) {
           endItem(start);

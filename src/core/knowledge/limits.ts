@@ -30,7 +30,14 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
       nextStep += CHARACTERS_PER_STEP;
     }
     const c = text.charCodeAt(i);
-    if (c === 0) return problem(uri, line, i - lineStart, 'not-text', 'This file is not text (it contains NUL bytes); it is not loaded.');
+    if (c === 0)
+      return problem(
+        uri,
+        line,
+        i - lineStart,
+        'not-text',
+        'This file is not text (it contains NUL bytes); it is not loaded.',
+      );
     if (c === 0x0a) {
       line++;
       lineStart = i + 1;
@@ -40,13 +47,27 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
     if (indenting) {
       if (c === 0x20 || c === 0x2d) {
         // Spaces and "- " both nest blocks.
-        if (i - lineStart > MAX_INDENTATION) return problem(uri, line, 0, 'too-deep', `Nesting deeper than ${MAX_INDENTATION} columns; the file is not loaded.`);
+        if (i - lineStart > MAX_INDENTATION)
+          return problem(
+            uri,
+            line,
+            0,
+            'too-deep',
+            `Nesting deeper than ${MAX_INDENTATION} columns; the file is not loaded.`,
+          );
         continue;
       }
       indenting = false;
     }
     if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_FLOW_NESTING) return problem(uri, line, i - lineStart, 'too-deep', `Brackets nested deeper than ${MAX_FLOW_NESTING} levels; the file is not loaded.`);
+      if (++depth > MAX_FLOW_NESTING)
+        return problem(
+          uri,
+          line,
+          i - lineStart,
+          'too-deep',
+          `Brackets nested deeper than ${MAX_FLOW_NESTING} levels; the file is not loaded.`,
+        );
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
       depth--;
     }

@@ -1,4 +1,17 @@
-import { Document, visit, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  Document,
+  visit,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import {
   EVENT_KINDS,
   type Country,
@@ -77,7 +90,11 @@ export class FileLoader {
 
     const root = this.doc.contents;
     if (!isMap(root)) {
-      this.report(root?.range ?? [0, 0], "A knowledge file must be a mapping with 'kind: trade-knowledge' and 'version: 1'.", 'not-a-map');
+      this.report(
+        root?.range ?? [0, 0],
+        "A knowledge file must be a mapping with 'kind: trade-knowledge' and 'version: 1'.",
+        'not-a-map',
+      );
       return { problems: this.problems };
     }
     if (!this.checkHeader(root)) return { problems: this.problems };
@@ -99,7 +116,8 @@ export class FileLoader {
   /** Reports the parser's errors, then its warnings; true when there are errors (the text is then not read). */
   reportYamlProblems(): boolean {
     for (const error of this.doc.errors) this.report(error.pos, `YAML: ${firstLine(error.message)}`, 'yaml-syntax');
-    for (const warning of this.doc.warnings) this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
+    for (const warning of this.doc.warnings)
+      this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
     return this.doc.errors.length > 0;
   }
 
@@ -118,7 +136,11 @@ export class FileLoader {
       },
     });
     if (tooMany) {
-      this.report(tooMany.range ?? [0, 0], `Too many YAML aliases (more than ${MAX_YAML_ALIASES}); the file is not loaded.`, 'too-many-aliases');
+      this.report(
+        tooMany.range ?? [0, 0],
+        `Too many YAML aliases (more than ${MAX_YAML_ALIASES}); the file is not loaded.`,
+        'too-many-aliases',
+      );
       return false;
     }
     return true;
@@ -133,14 +155,22 @@ export class FileLoader {
       this.report(firstKeyRange, "Missing 'kind: trade-knowledge' (the marker of a knowledge file).", 'missing-kind');
       ok = false;
     } else if (this.scalar(kind.value) !== 'trade-knowledge') {
-      this.report(rangeOf(kind.value, kind), `Unknown kind '${String(this.scalar(kind.value))}': expected 'trade-knowledge'.`, 'unknown-kind');
+      this.report(
+        rangeOf(kind.value, kind),
+        `Unknown kind '${String(this.scalar(kind.value))}': expected 'trade-knowledge'.`,
+        'unknown-kind',
+      );
       ok = false;
     }
     if (!version) {
       this.report(firstKeyRange, "Missing 'version: 1'.", 'missing-version');
       ok = false;
     } else if (this.scalar(version.value) !== 1) {
-      this.report(rangeOf(version.value, version), `Unsupported version '${String(this.scalar(version.value))}': this extension reads version 1.`, 'unknown-version');
+      this.report(
+        rangeOf(version.value, version),
+        `Unsupported version '${String(this.scalar(version.value))}': this extension reads version 1.`,
+        'unknown-version',
+      );
       ok = false;
     }
     return ok;
@@ -152,7 +182,11 @@ export class FileLoader {
     if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
     const map = this.resolve(pair.value);
     if (!isMap(map)) {
-      this.report(rangeOf(pair.value, pair), "'countries' must be a mapping of country codes to { name, aliases, flag }.", 'type');
+      this.report(
+        rangeOf(pair.value, pair),
+        "'countries' must be a mapping of country codes to { name, aliases, flag }.",
+        'type',
+      );
       return [];
     }
     const countries: Country[] = [];
@@ -168,7 +202,11 @@ export class FileLoader {
     const code = this.scalar(item.key);
     const keyRange = rangeOf(item.key, item);
     if (typeof code !== 'string' || !COUNTRY_CODE_PATTERN.test(code)) {
-      this.report(keyRange, `Invalid country code '${String(code)}': use upper-case letters and digits, e.g. US, CN, EU.`, 'country-code');
+      this.report(
+        keyRange,
+        `Invalid country code '${String(code)}': use upper-case letters and digits, e.g. US, CN, EU.`,
+        'country-code',
+      );
       return undefined;
     }
     const value = this.resolve(item.value as Node | null);
@@ -214,11 +252,19 @@ export class FileLoader {
     const historyPair = this.pair(map, 'history');
     const history: TariffStep[] = [];
     if (!historyPair) {
-      this.report(this.entryKeyRange(map), "A tariff needs a 'history' with at least one { date, rate } entry.", 'missing-field');
+      this.report(
+        this.entryKeyRange(map),
+        "A tariff needs a 'history' with at least one { date, rate } entry.",
+        'missing-field',
+      );
     } else {
       const seq = this.resolve(historyPair.value as Node | null);
       if (!isSeq(seq) || seq.items.length === 0) {
-        this.report(rangeOf(historyPair.value, historyPair), "'history' must be a list with at least one { date, rate } entry.", 'type');
+        this.report(
+          rangeOf(historyPair.value, historyPair),
+          "'history' must be a list with at least one { date, rate } entry.",
+          'type',
+        );
       } else {
         for (const item of seq.items) {
           const step = this.readStep(this.resolve(item as Node));
@@ -226,7 +272,8 @@ export class FileLoader {
         }
       }
     }
-    if (id === undefined || by === undefined || on === undefined || label === undefined || history.length === 0) return undefined;
+    if (id === undefined || by === undefined || on === undefined || label === undefined || history.length === 0)
+      return undefined;
     history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     return { id, by, on, label, links, history, source: this.entryLocation(map) };
   }
@@ -245,7 +292,11 @@ export class FileLoader {
     } else {
       rate = parseRate(this.scalar(ratePair.value));
       if (rate === undefined) {
-        this.report(rangeOf(ratePair.value, ratePair), `Invalid rate '${String(this.scalar(ratePair.value))}': write a percentage such as 145% or 7.5%.`, 'rate');
+        this.report(
+          rangeOf(ratePair.value, ratePair),
+          `Invalid rate '${String(this.scalar(ratePair.value))}': write a percentage such as 145% or 7.5%.`,
+          'rate',
+        );
       }
     }
     const note = this.optionalString(node, 'note');
@@ -267,7 +318,11 @@ export class FileLoader {
     const kindText = this.optionalString(map, 'kind');
     if (kindText !== undefined && !(EVENT_KINDS as readonly string[]).includes(kindText)) {
       const pair = this.pair(map, 'kind')!;
-      this.report(rangeOf(pair.value, pair), `Unknown kind '${kindText}': use one of ${EVENT_KINDS.join(', ')}.`, 'unknown-event-kind');
+      this.report(
+        rangeOf(pair.value, pair),
+        `Unknown kind '${kindText}': use one of ${EVENT_KINDS.join(', ')}.`,
+        'unknown-event-kind',
+      );
     }
     const participants = this.referenceList(map, 'participants', 'official');
     const place = this.optionalString(map, 'place');
@@ -309,7 +364,11 @@ export class FileLoader {
    * One entry of a list; undefined (with problems reported) when it is not valid. An entry that is not a
    * mapping is reported at itself, or at `listRange` when it has no position of its own.
    */
-  readItem<K extends ListKey>(key: K, item: unknown, listRange: readonly number[]): KnowledgeFile[K][number] | undefined {
+  readItem<K extends ListKey>(
+    key: K,
+    item: unknown,
+    listRange: readonly number[],
+  ): KnowledgeFile[K][number] | undefined {
     const node = this.resolve(item as Node);
     if (!isMap(node)) {
       this.report(node?.range ?? listRange, `Each entry of '${key}' must be a mapping.`, 'type');
@@ -337,8 +396,15 @@ export class FileLoader {
       const pair = this.pair(map, 'id')!;
       // Name the odd character: a look-alike (a Unicode hyphen, a Cyrillic letter) is invisible otherwise.
       const odd = [...id].find((ch) => !/[a-z0-9-]/.test(ch));
-      const which = odd && /[^\x20-\x7e]/.test(odd) ? ` (it contains U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not a plain ASCII character)` : '';
-      this.report(rangeOf(pair.value, pair), `Invalid id '${id}'${which}: use lower-case letters, digits and hyphens, e.g. scott-bessent.`, 'id');
+      const which =
+        odd && /[^\x20-\x7e]/.test(odd)
+          ? ` (it contains U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not a plain ASCII character)`
+          : '';
+      this.report(
+        rangeOf(pair.value, pair),
+        `Invalid id '${id}'${which}: use lower-case letters, digits and hyphens, e.g. scott-bessent.`,
+        'id',
+      );
       return undefined;
     }
     return id;
@@ -401,7 +467,12 @@ export class FileLoader {
     return items;
   }
 
-  private reference(map: YAMLMap, key: string, target: KnowledgeReference['target'], required = false): string | undefined {
+  private reference(
+    map: YAMLMap,
+    key: string,
+    target: KnowledgeReference['target'],
+    required = false,
+  ): string | undefined {
     const value = required ? this.requiredString(map, key) : this.optionalString(map, key);
     if (value !== undefined) {
       const pair = this.pair(map, key)!;
@@ -430,7 +501,12 @@ export class FileLoader {
     for (const item of map.items) {
       const key = this.scalar(item.key);
       if (typeof key !== 'string' || !allowed.includes(key)) {
-        this.report(rangeOf(item.key, item), `Unknown field '${String(key)}' in ${where} (expected one of: ${allowed.join(', ')}).`, 'unknown-field', 'warning');
+        this.report(
+          rangeOf(item.key, item),
+          `Unknown field '${String(key)}' in ${where} (expected one of: ${allowed.join(', ')}).`,
+          'unknown-field',
+          'warning',
+        );
       }
     }
   }
@@ -469,7 +545,12 @@ export class FileLoader {
     return { line: line - 1, character: col - 1 };
   }
 
-  private report(pos: readonly number[], message: string, code: string, severity: KnowledgeProblem['severity'] = 'error'): void {
+  private report(
+    pos: readonly number[],
+    message: string,
+    code: string,
+    severity: KnowledgeProblem['severity'] = 'error',
+  ): void {
     this.problems.push({ uri: this.uri, range: this.range(pos), severity, code, message });
   }
 }

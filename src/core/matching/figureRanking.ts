@@ -101,7 +101,8 @@ export class FigureRanker {
     const officialCountries = new Map<string, number>();
     for (const official of knowledge.officials.values()) {
       if (stepEnds()) yield;
-      if (official.country !== undefined) officialCountries.set(official.id, numberOf(countryNumbers, official.country));
+      if (official.country !== undefined)
+        officialCountries.set(official.id, numberOf(countryNumbers, official.country));
     }
     const lists = new Map<number, Tariff[]>();
     for (const tariff of knowledge.tariffs.values()) {
@@ -170,7 +171,12 @@ export class FigureRanker {
     const countries = new Int32Array(last - first);
     for (let k = first; k < last; k++) {
       const m = mentions[k]!;
-      countries[k - first] = m.kind === 'country' ? this.countryNumber(m.code) : m.kind === 'official' ? this.officialCountry(m.officialId) : NO_COUNTRY;
+      countries[k - first] =
+        m.kind === 'country'
+          ? this.countryNumber(m.code)
+          : m.kind === 'official'
+            ? this.officialCountry(m.officialId)
+            : NO_COUNTRY;
     }
     this.rankWith(window, mentions, countries, first, from, to);
   }
@@ -185,16 +191,32 @@ export class FigureRanker {
   }
 
   /** `countries[k - countriesFrom]` is the country number of `mentions[k]`. */
-  private rankWith(window: TextWindow, mentions: Mention[], countries: ArrayLike<number>, countriesFrom: number, from: number, to: number): void {
+  private rankWith(
+    window: TextWindow,
+    mentions: Mention[],
+    countries: ArrayLike<number>,
+    countriesFrom: number,
+    from: number,
+    to: number,
+  ): void {
     const paragraphs = new Paragraphs(new ParagraphBreaks(window));
-    for (let index = from; index < to; index++) this.rankFigure(window, mentions, countries, countriesFrom, index, paragraphs, true);
+    for (let index = from; index < to; index++)
+      this.rankFigure(window, mentions, countries, countriesFrom, index, paragraphs, true);
   }
 
   /**
    * Ranks `mentions[index]` if it is an ambiguous figure: with a ranked copy (`copy`) or in place.
    * Figures are ranked in document order (the paragraph cursor only moves forward).
    */
-  rankFigure(window: TextWindow, mentions: Mention[], countries: ArrayLike<number>, countriesFrom: number, index: number, paragraphs: Paragraphs, copy: boolean): void {
+  rankFigure(
+    window: TextWindow,
+    mentions: Mention[],
+    countries: ArrayLike<number>,
+    countriesFrom: number,
+    index: number,
+    paragraphs: Paragraphs,
+    copy: boolean,
+  ): void {
     const figure = mentions[index]!;
     if (figure.kind !== 'figure' || figure.tariffIds.length < 2) return;
     const inParagraph = this.inParagraph;
@@ -209,7 +231,14 @@ export class FigureRanker {
     const order = this.scoringOrder(figure.rate, tariffs, inSentence, inParagraph);
     // None of the countries named has a tariff of this rate: knowledge order stands.
     if (order.length === 0) return;
-    if (copy) mentions[index] = { kind: 'figure', start: figure.start, end: figure.end, rate: figure.rate, tariffIds: rankedList(tariffs, order) };
+    if (copy)
+      mentions[index] = {
+        kind: 'figure',
+        start: figure.start,
+        end: figure.end,
+        rate: figure.rate,
+        tariffIds: rankedList(tariffs, order),
+      };
     else mentions[index] = new FigureWithRankedList(figure.start, figure.end, figure.rate, tariffs, order.slice());
   }
 
@@ -219,13 +248,20 @@ export class FigureRanker {
    * indexes into the rate's list); the others keep knowledge order after them (see {@link rankedList}).
    * The list is reused by the next call.
    */
-  private scoringOrder(rate: number, tariffs: RateTariffs, inSentence: readonly number[], inParagraph: readonly number[]): readonly number[] {
+  private scoringOrder(
+    rate: number,
+    tariffs: RateTariffs,
+    inSentence: readonly number[],
+    inParagraph: readonly number[],
+  ): readonly number[] {
     const { by, on } = tariffs;
     const { countryEntries, entryRates, entryTariffs, sentenceRank, paragraphRank } = this;
     // Where each country was first named (1 = first; 0 = not named): a score is then a few reads.
     // Countries numbered after the tariffs were read have no tariffs, and do not count.
-    for (let k = 0; k < inSentence.length; k++) if (inSentence[k]! < sentenceRank.length) sentenceRank[inSentence[k]!] = k + 1;
-    for (let k = 0; k < inParagraph.length; k++) if (inParagraph[k]! < paragraphRank.length) paragraphRank[inParagraph[k]!] = k + 1;
+    for (let k = 0; k < inSentence.length; k++)
+      if (inSentence[k]! < sentenceRank.length) sentenceRank[inSentence[k]!] = k + 1;
+    for (let k = 0; k < inParagraph.length; k++)
+      if (inParagraph[k]! < paragraphRank.length) paragraphRank[inParagraph[k]!] = k + 1;
     // The sort key of each tariff that scores: better scores first, then knowledge order. A handful:
     // sorted by insertion, with no allocation.
     const keys = this.sortKeys;
@@ -235,7 +271,7 @@ export class FigureRanker {
       // The country's entries are sorted by rate: search for the first of this rate.
       let e = countryEntries[country]!;
       const end = countryEntries[country + 1]!;
-      for (let hi = end; e < hi; ) {
+      for (let hi = end; e < hi;) {
         const mid = (e + hi) >> 1;
         if (entryRates[mid]! < rate) e = mid + 1;
         else hi = mid;
@@ -244,7 +280,9 @@ export class FigureRanker {
         const t = entryTariffs[e]!;
         const sentence = doubledScore(sentenceRank[by[t]!]!, sentenceRank[on[t]!]!, by[t] === on[t]);
         const paragraph = doubledScore(paragraphRank[by[t]!]!, paragraphRank[on[t]!]!, by[t] === on[t]);
-        const key = ((MAX_DOUBLED_SCORE - sentence) * (MAX_DOUBLED_SCORE + 1) + (MAX_DOUBLED_SCORE - paragraph)) * TARIFF_LIMIT + t;
+        const key =
+          ((MAX_DOUBLED_SCORE - sentence) * (MAX_DOUBLED_SCORE + 1) + (MAX_DOUBLED_SCORE - paragraph)) * TARIFF_LIMIT +
+          t;
         let k = keys.length;
         while (k > 0 && keys[k - 1]! > key) k--;
         // A tariff of two countries named is found twice.
@@ -326,7 +364,12 @@ class FigureWithRankedList implements FigureMention {
     configurable: true,
     get(this: FigureWithRankedList): readonly string[] {
       const tariffIds = rankedList(this.#tariffs, this.#order);
-      Object.defineProperty(this, 'tariffIds', { value: tariffIds, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(this, 'tariffIds', {
+        value: tariffIds,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return tariffIds;
     },
   };
@@ -366,7 +409,14 @@ export class ScanRanking {
  * Fills `order` with the country numbers named in the span, in the order first named (officials count
  * for their country), the figure aside. A paragraph names a handful, so an array beats a set here.
  */
-function firstNamed(mentions: readonly Mention[], countries: ArrayLike<number>, countriesFrom: number, figureIndex: number, span: Span, order: number[]): void {
+function firstNamed(
+  mentions: readonly Mention[],
+  countries: ArrayLike<number>,
+  countriesFrom: number,
+  figureIndex: number,
+  span: Span,
+  order: number[],
+): void {
   order.length = 0;
   // Walked back from the figure, not searched for: only mentions near it are read.
   let first = figureIndex;
@@ -486,7 +536,8 @@ function isBlankLineAfter(window: TextWindow, at: number): boolean {
   const c = codeAt(window, at);
   if (c !== 0x0a && c !== 0x0d) return false;
   let i = at + (c === 0x0d && codeAt(window, at + 1) === 0x0a ? 2 : 1);
-  while (i < window.length && (codeAt(window, i) === 0x20 || codeAt(window, i) === 0x09 || codeAt(window, i) === 0x0d)) i++;
+  while (i < window.length && (codeAt(window, i) === 0x20 || codeAt(window, i) === 0x09 || codeAt(window, i) === 0x0d))
+    i++;
   return i >= window.length || codeAt(window, i) === 0x0a;
 }
 
@@ -494,13 +545,23 @@ function isBlankLineAfter(window: TextWindow, at: number): boolean {
  * The sentence: bounded by `.`, `!` or `?` followed by white space and a capital letter, digit or line
  * break, or by a blank line. Full stops inside mentions (`U.S.`) never end a sentence.
  */
-function sentenceAround(window: TextWindow, span: Span, paragraph: Span, mentions: readonly Mention[], index: number): Span {
+function sentenceAround(
+  window: TextWindow,
+  span: Span,
+  paragraph: Span,
+  mentions: readonly Mention[],
+  index: number,
+): Span {
   const { text, base } = window;
   // Only four punctuation marks can end a sentence: they are searched for natively, and the rule is
   // tested there and nowhere else.
   const minStart = Math.max(paragraph.start, span.start - SENTENCE_REACH);
   let start = minStart;
-  for (let at = lastSentencePunctuation(text, minStart - base, span.start - base); at >= 0; at = lastSentencePunctuation(text, minStart - base, at)) {
+  for (
+    let at = lastSentencePunctuation(text, minStart - base, span.start - base);
+    at >= 0;
+    at = lastSentencePunctuation(text, minStart - base, at)
+  ) {
     if (isSentenceEnd(window, at + base) && !insideMention(mentions, index, at + base)) {
       start = at + base + 1;
       break;
@@ -508,7 +569,11 @@ function sentenceAround(window: TextWindow, span: Span, paragraph: Span, mention
   }
   const maxEnd = Math.min(paragraph.end, span.end + SENTENCE_REACH);
   let end = maxEnd;
-  for (let at = firstSentencePunctuation(text, span.end - base, maxEnd - base); at >= 0; at = firstSentencePunctuation(text, at + 1, maxEnd - base)) {
+  for (
+    let at = firstSentencePunctuation(text, span.end - base, maxEnd - base);
+    at >= 0;
+    at = firstSentencePunctuation(text, at + 1, maxEnd - base)
+  ) {
     if (isSentenceEnd(window, at + base) && !insideMention(mentions, index, at + base)) {
       end = at + base;
       break;
@@ -529,7 +594,9 @@ function lastSentencePunctuation(text: string, from: number, to: number): number
   const stop = stretch.lastIndexOf('.');
   const afterStop = stop < 0 ? stretch : stretch.slice(stop + 1);
   if (afterStop.search(RARE_SENTENCE_PUNCTUATION) < 0) return stop < 0 ? -1 : from + stop;
-  return from + stop + 1 + Math.max(afterStop.lastIndexOf('!'), afterStop.lastIndexOf('?'), afterStop.lastIndexOf('\u3002'));
+  return (
+    from + stop + 1 + Math.max(afterStop.lastIndexOf('!'), afterStop.lastIndexOf('?'), afterStop.lastIndexOf('\u3002'))
+  );
 }
 
 /** The offset of the first sentence punctuation mark in [from, to) of `text`, or -1. */
@@ -563,18 +630,32 @@ function isSentenceEnd(window: TextWindow, at: number): boolean {
   if (!isSentencePunctuation(c)) return false;
   if (c === 0x3002) return true; // 。 ends a sentence in Chinese
   const next = codeAt(window, at + 1);
-  if (!(next === 0x20 || next === 0x0a || next === 0x0d || next === 0xa0 || next === 0x09 || Number.isNaN(next))) return false;
+  if (!(next === 0x20 || next === 0x0a || next === 0x0d || next === 0xa0 || next === 0x09 || Number.isNaN(next)))
+    return false;
   let i = at + 1;
-  while (i < window.length && (codeAt(window, i) === 0x20 || codeAt(window, i) === 0xa0 || codeAt(window, i) === 0x09)) i++;
+  while (i < window.length && (codeAt(window, i) === 0x20 || codeAt(window, i) === 0xa0 || codeAt(window, i) === 0x09))
+    i++;
   if (i >= window.length) return true;
   return startsSentence(codeAt(window, i));
 }
 
 /** What may follow the end of a sentence: a line break, a capital letter, a digit, a quote, `*`, `#`, `(`, `[` or `-`. */
 function startsSentence(c: number): boolean {
-  if (c < 0x80) return c === 0x0a || c === 0x0d || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x22 || c === 0x27 || c === 0x2a || c === 0x23 || c === 0x28 || c === 0x5b || c === 0x2d;
+  if (c < 0x80)
+    return (
+      c === 0x0a ||
+      c === 0x0d ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x22 ||
+      c === 0x27 ||
+      c === 0x2a ||
+      c === 0x23 ||
+      c === 0x28 ||
+      c === 0x5b ||
+      c === 0x2d
+    );
   return NON_ASCII_SENTENCE_START.test(String.fromCharCode(c));
 }
 
 const NON_ASCII_SENTENCE_START = /[\p{Lu}\p{N}“‘]/u;
-

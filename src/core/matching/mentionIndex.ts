@@ -67,7 +67,12 @@ export class MentionIndex {
   ) {}
 
   /** Indexes a whole text at once (tests and the benchmark); undefined if cancelled. */
-  static build(matcher: MentionMatcher, text: string, cancellation?: Cancellation, sizes = DEFAULT_SIZES): MentionIndex | undefined {
+  static build(
+    matcher: MentionMatcher,
+    text: string,
+    cancellation?: Cancellation,
+    sizes = DEFAULT_SIZES,
+  ): MentionIndex | undefined {
     return runSteps(MentionIndex.buildSteps(matcher, text, cancellation, sizes));
   }
 
@@ -76,16 +81,27 @@ export class MentionIndex {
    * (see {@link TimeSlices}): a 50 MB note never blocks it. Undefined if cancelled, which is looked at
    * between stretches.
    */
-  static buildInSlices(matcher: MentionMatcher, text: string, slices: TimeSlices, cancellation?: Cancellation, sizes = DEFAULT_SIZES): Promise<MentionIndex | undefined> {
+  static buildInSlices(
+    matcher: MentionMatcher,
+    text: string,
+    slices: TimeSlices,
+    cancellation?: Cancellation,
+    sizes = DEFAULT_SIZES,
+  ): Promise<MentionIndex | undefined> {
     return runStepsInSlices(MentionIndex.buildSteps(matcher, text, cancellation, sizes), slices);
   }
 
   /** Indexing a whole text, in steps: scanning, ranking, cutting into blocks. */
-  private static *buildSteps(matcher: MentionMatcher, text: string, cancellation: Cancellation | undefined, sizes: IndexSizes): Steps<MentionIndex | undefined> {
+  private static *buildSteps(
+    matcher: MentionMatcher,
+    text: string,
+    cancellation: Cancellation | undefined,
+    sizes: IndexSizes,
+  ): Steps<MentionIndex | undefined> {
     const mentions: Mention[] = [];
     const skipped: SkippedFigure[] = [];
     const stretch: ScanEntry[] = [];
-    for (let next = 0; next < text.length; ) {
+    for (let next = 0; next < text.length;) {
       stretch.length = 0;
       next = matcher.scanStretch(text, next, next + sizes.scanStep, stretch);
       for (const entry of stretch) {
@@ -114,7 +130,8 @@ export class MentionIndex {
     if (!this.flat) {
       // Moving every entry once here lets later versions share the moved copies.
       const entries: ScanEntry[] = [];
-      for (const { entries: list, delta } of this.blocks) for (const entry of list) entries.push(delta === 0 ? entry : moved(entry, delta));
+      for (const { entries: list, delta } of this.blocks)
+        for (const entry of list) entries.push(delta === 0 ? entry : moved(entry, delta));
       this.blocks = toBlocks(entries, this.sizes.blockSize);
       this.flat = split(entries).mentions;
     }
@@ -124,7 +141,8 @@ export class MentionIndex {
   /** The index of the text after `edit`, which `source` now holds. */
   update(edit: TextEdit, source: TextSource): MentionIndex {
     const delta = edit.newLength - edit.oldLength;
-    if (source.length !== this.length + delta) throw new Error(`The edit does not fit the text: ${this.length} + ${delta} ≠ ${source.length}.`);
+    if (source.length !== this.length + delta)
+      throw new Error(`The edit does not fit the text: ${this.length} + ${delta} ≠ ${source.length}.`);
     const start = this.scanStart(source, edit.start);
     const { entries, resume } = this.rescan(source, start, edit.start + edit.newLength, delta);
     const fresh = entries.filter((e) => e.start < resume);
@@ -189,7 +207,12 @@ export class MentionIndex {
    * unchanged too), where neither scan is inside a match. From there on, both scans read the same text,
    * so everything is the old result, shifted by `delta`.
    */
-  private rescan(source: TextSource, start: number, editEnd: number, delta: number): { entries: ScanEntry[]; resume: number } {
+  private rescan(
+    source: TextSource,
+    start: number,
+    editEnd: number,
+    delta: number,
+  ): { entries: ScanEntry[]; resume: number } {
     // Entries before a resume point may have read up to `reach` chunks past it: the window must hold them.
     const slackChunks = this.matcher.reachInChunks + 2;
     let size = this.sizes.firstRead;
@@ -197,7 +220,14 @@ export class MentionIndex {
       const end = Math.min(source.length, editEnd + size);
       const text = source.read(start, end);
       const entries = this.matcher.scanEntries(text, start)!;
-      const resume = resumePoint(text, start, editEnd + 1, entries, end === source.length ? 0 : slackChunks, (at) => this.entryAround(at - delta) !== undefined);
+      const resume = resumePoint(
+        text,
+        start,
+        editEnd + 1,
+        entries,
+        end === source.length ? 0 : slackChunks,
+        (at) => this.entryAround(at - delta) !== undefined,
+      );
       if (resume >= 0) return { entries, resume };
       if (end === source.length) return { entries, resume: source.length };
       size *= 4;
@@ -236,8 +266,15 @@ export class MentionIndex {
       const m = mentions[k]!;
       if (m.kind === 'figure') mentions[k] = { ...m, tariffIds: this.matcher.tariffsWithRate(m.rate)! };
     }
-    const windowStart = Math.max(0, skipBlanksBack(source, Math.max(0, mentions[from]!.start - RANKING_REACH), this.sizes.firstRead) - 1);
-    const windowEnd = Math.min(source.length, skipBlanksForward(source, Math.min(source.length, mentions[to - 1]!.end + RANKING_REACH), this.sizes.firstRead) + 1);
+    const windowStart = Math.max(
+      0,
+      skipBlanksBack(source, Math.max(0, mentions[from]!.start - RANKING_REACH), this.sizes.firstRead) - 1,
+    );
+    const windowEnd = Math.min(
+      source.length,
+      skipBlanksForward(source, Math.min(source.length, mentions[to - 1]!.end + RANKING_REACH), this.sizes.firstRead) +
+        1,
+    );
     const window: TextWindow = { text: source.read(windowStart, windowEnd), base: windowStart, length: source.length };
     this.matcher.rank(window, mentions, from, to);
   }
@@ -259,11 +296,19 @@ function toBlocks(entries: readonly ScanEntry[], size: number): Block[] {
  * Mentions and skipped figures back in one list, in order, cut into blocks; in steps of `rankStep`
  * entries, since with a million mentions even this is long.
  */
-function* blocksInSteps(mentions: readonly Mention[], skipped: readonly SkippedFigure[], sizes: IndexSizes): Steps<Block[]> {
+function* blocksInSteps(
+  mentions: readonly Mention[],
+  skipped: readonly SkippedFigure[],
+  sizes: IndexSizes,
+): Steps<Block[]> {
   const blocks: Block[] = [];
   let block: ScanEntry[] = [];
-  for (let m = 0, k = 0; m < mentions.length || k < skipped.length; ) {
-    block.push(k < skipped.length && (m === mentions.length || skipped[k]!.start < mentions[m]!.start) ? skipped[k++]! : mentions[m++]!);
+  for (let m = 0, k = 0; m < mentions.length || k < skipped.length;) {
+    block.push(
+      k < skipped.length && (m === mentions.length || skipped[k]!.start < mentions[m]!.start)
+        ? skipped[k++]!
+        : mentions[m++]!,
+    );
     if (block.length === sizes.blockSize) {
       blocks.push({ entries: block, delta: 0 });
       block = [];

@@ -75,7 +75,11 @@ export class MentionMatcher {
    * The matcher the constructor builds, built in short stretches that let the host run in between
    * (see {@link TimeSlices}); undefined if `cancellation` is requested first.
    */
-  static async buildInSlices(knowledge: Knowledge, slices: TimeSlices, cancellation?: Cancellation): Promise<MentionMatcher | undefined> {
+  static async buildInSlices(
+    knowledge: Knowledge,
+    slices: TimeSlices,
+    cancellation?: Cancellation,
+  ): Promise<MentionMatcher | undefined> {
     const steps = partsInSteps(knowledge);
     const parts = await runStepsInSlices(cancellation ? untilCancelled(steps, cancellation) : steps, slices);
     return parts && new MentionMatcher(parts);
@@ -89,7 +93,7 @@ export class MentionMatcher {
     this.countries = countries;
     try {
       // In stretches, ranking the figures behind each (see ScanRanking).
-      for (let at = 0; at < text.length; ) {
+      for (let at = 0; at < text.length;) {
         if (at > 0 && cancellation?.isCancellationRequested) return [];
         at = this.scanInto(text, 0, mentions, false, undefined, at, at + RANKING_STRETCH);
         ranking.rankUpTo(at);
@@ -140,7 +144,15 @@ export class MentionMatcher {
    * (figures), combining marks, scripts without spaces, characters not seen before. The
    * words and names found are those of the word-by-word rules of patternMatching.ts.
    */
-  private scanInto(text: string, base: number, out: ScanEntry[], keepSkipped: boolean, cancellation?: Cancellation, from = 0, until = text.length): number {
+  private scanInto(
+    text: string,
+    base: number,
+    out: ScanEntry[],
+    keepSkipped: boolean,
+    cancellation?: Cancellation,
+    from = 0,
+    until = text.length,
+  ): number {
     const n = text.length;
     const names = this.names;
     const filter = names.firstWords;
@@ -162,7 +174,9 @@ export class MentionMatcher {
         if (info & PLAIN) {
           // Not seen before (the table has it now: read on), or the end of a word that may start a name.
           if (!word.inWord || info & WORD_PART) continue;
-          const end = names.mayStart(word.hash) ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out) : -1;
+          const end = names.mayStart(word.hash)
+            ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out)
+            : -1;
           word.inWord = 0;
           word.hash = 0;
           i = end > i ? end : i + 1;
@@ -185,7 +199,9 @@ export class MentionMatcher {
           // A character of a script without spaces: it ends the word before it, and is a word of its own.
           if (word.inWord) {
             word.inWord = 0;
-            const end = names.mayStart(word.hash) ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out) : -1;
+            const end = names.mayStart(word.hash)
+              ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out)
+              : -1;
             word.hash = 0;
             if (end >= 0) {
               i = floor = end;
@@ -207,7 +223,8 @@ export class MentionMatcher {
         if ((info & MARK) === 0) hash = hashStep(hash, foldedOf(info));
       }
       word.inWord = 0;
-      if (names.mayStart(hash)) i = Math.max(i, this.nameAt(text, wordStartBefore(text, end, floor), end, hash, base, out));
+      if (names.mayStart(hash))
+        i = Math.max(i, this.nameAt(text, wordStartBefore(text, end, floor), end, hash, base, out));
     }
     return i;
   }
@@ -229,13 +246,20 @@ export class MentionMatcher {
   }
 
   /** Tries a tariff figure at a run of digits [start, digitsEnd); returns its end, or 0. */
-  private matchFigure(text: string, start: number, digitsEnd: number, base: number, out: ScanEntry[], keepSkipped: boolean): number {
+  private matchFigure(
+    text: string,
+    start: number,
+    digitsEnd: number,
+    base: number,
+    out: ScanEntry[],
+    keepSkipped: boolean,
+  ): number {
     for (let k = start; k < digitsEnd; k++) {
       if ((charFlags(text.charCodeAt(k)) & DIGIT) === 0) return 0; // 145th, 3G: not a number
     }
     // Part of a larger number: 1,145% or 2.145%.
     const before = start > 0 ? text.charCodeAt(start - 1) : 0;
-    if ((before === DOT || before === COMMA) && start > 1 && (charFlags(text.charCodeAt(start - 2)) & DIGIT)) return 0;
+    if ((before === DOT || before === COMMA) && start > 1 && charFlags(text.charCodeAt(start - 2)) & DIGIT) return 0;
     let i = digitsEnd;
     if (text.charCodeAt(i) === DOT && charFlags(text.charCodeAt(i + 1)) & DIGIT) {
       i++;
@@ -249,8 +273,7 @@ export class MentionMatcher {
     if (tariffIds) {
       out.push({ kind: 'figure', start: start + base, end: end + base, rate, tariffIds });
       this.countries?.push(NO_COUNTRY);
-    }
-    else if (keepSkipped) out.push({ kind: 'skipped', start: start + base, end: end + base });
+    } else if (keepSkipped) out.push({ kind: 'skipped', start: start + base, end: end + base });
     return end;
   }
 }
@@ -317,7 +340,14 @@ interface WordState {
  * function call, or a filter probe per character at random places (slow when other programs share the
  * cache) each cost more than the whole step.
  */
-function readPlain(text: string, from: number, stop: number, table: Readonly<Int32Array>, filter: Uint32Array, word: WordState): number {
+function readPlain(
+  text: string,
+  from: number,
+  stop: number,
+  table: Readonly<Int32Array>,
+  filter: Uint32Array,
+  word: WordState,
+): number {
   let inWord = word.inWord;
   let hash = word.hash;
   let i = from;
@@ -329,7 +359,7 @@ function readPlain(text: string, from: number, stop: number, table: Readonly<Int
     const probe = hash & -ended;
     if ((ended & (filter[(probe >>> 5) & FIRST_WORD_FILTER_MASK]! >>> (probe & 31))) !== 0) break;
     // Outside words the hash is 0, so a new word's hash starts from 0.
-    hash = ((Math.imul(hash, 31) + foldedOf(info)) & HASH_BITS) & -part;
+    hash = (Math.imul(hash, 31) + foldedOf(info)) & HASH_BITS & -part;
     inWord = part;
   }
   word.inWord = inWord;

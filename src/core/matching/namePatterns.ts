@@ -1,6 +1,7 @@
 import { charFlags, foldChar, MARK, SPACE, LINE_BREAK, UNSPACED, WORD } from './characters';
 
-export type PatternTarget = { readonly kind: 'official'; readonly id: string } | { readonly kind: 'country'; readonly code: string };
+export type PatternTarget =
+  { readonly kind: 'official'; readonly id: string } | { readonly kind: 'country'; readonly code: string };
 
 /**
  * A name or alias compiled for matching: folded words and what must stand between them.

@@ -226,7 +226,13 @@ export class NameTrie {
       const length = nodes[at + WORD_LENGTH]!;
       if (length === 0) return NONE;
       // Different words with the same key (a hash collision) each have a slot: keep probing.
-      if (nodes[at + HASH] === hash && nodes[at + PARENT] === parent && nodes[at + GAP] === gap && this.sameWord(text, start, end, at, length)) return slot;
+      if (
+        nodes[at + HASH] === hash &&
+        nodes[at + PARENT] === parent &&
+        nodes[at + GAP] === gap &&
+        this.sameWord(text, start, end, at, length)
+      )
+        return slot;
       slot = (slot + 1) & this.nodeMask;
     }
   }
@@ -288,13 +294,17 @@ export class NameTrieBuilder {
     const first = hashWord(words[0]!);
     this.firstWords[(first >>> 5) & FIRST_WORD_FILTER_MASK]! |= 1 << (first & 31);
     let node = this.child(NONE, NONE, words[0]!, first);
-    for (let w = 1; w < words.length; w++) node = this.child(node, this.gapAfter(node, gaps[w - 1]!), words[w]!, hashWord(words[w]!));
+    for (let w = 1; w < words.length; w++)
+      node = this.child(node, this.gapAfter(node, gaps[w - 1]!), words[w]!, hashWord(words[w]!));
     this.patternNext.push(this.nodeFirstPattern.at(node));
     this.nodeFirstPattern.set(node, index);
     const names = this.names;
     names.push(patternLength(name));
     names.push(index);
-    const flags = (name.singleWord ? SINGLE_WORD : 0) | (name.acronym ? ACRONYM : 0) | (name.target.kind === 'country' ? COUNTRY_NAME : 0);
+    const flags =
+      (name.singleWord ? SINGLE_WORD : 0) |
+      (name.acronym ? ACRONYM : 0) |
+      (name.target.kind === 'country' ? COUNTRY_NAME : 0);
     const trailing = name.trailing === '' ? NONE : this.gapIndex(name.trailing);
     names.push(flags | ((trailing + 1) << TRAILING_SHIFT));
     names.push(tag);
@@ -358,7 +368,8 @@ export class NameTrieBuilder {
       } else {
         nodes[at + GAPS] = SEVERAL_GAPS - moreGaps.length;
         const countAt = moreGaps.push(0) - 1;
-        for (let link = firstGapLink; link !== NONE; link = this.gapLinkNext[link]!) moreGaps.push(this.gapLinkGap[link]!);
+        for (let link = firstGapLink; link !== NONE; link = this.gapLinkNext[link]!)
+          moreGaps.push(this.gapLinkGap[link]!);
         moreGaps[countAt] = moreGaps.length - countAt - 1;
       }
       // With no names, NAMES stays 0.
@@ -372,7 +383,8 @@ export class NameTrieBuilder {
       } else if (firstName !== NONE) {
         nodes[at + NAMES] = ~patternCount;
         for (let index = firstName; index !== NONE; index = this.patternNext.at(index)) {
-          for (let field = 0; field < PATTERN; field++) patterns[patternCount * PATTERN + field] = this.names.at(index * PATTERN + field);
+          for (let field = 0; field < PATTERN; field++)
+            patterns[patternCount * PATTERN + field] = this.names.at(index * PATTERN + field);
           patternCount++;
         }
         patterns[(patternCount - 1) * PATTERN + RULES]! |= LAST_NAME;
@@ -452,7 +464,8 @@ export class NameTrieBuilder {
   /** The index of `gap`, recorded as one of `node`'s gaps. */
   private gapAfter(node: number, gap: string): number {
     const index = this.gapIndex(gap);
-    for (let link = this.nodeFirstGapLink.at(node); link !== NONE; link = this.gapLinkNext[link]!) if (this.gapLinkGap[link] === index) return index;
+    for (let link = this.nodeFirstGapLink.at(node); link !== NONE; link = this.gapLinkNext[link]!)
+      if (this.gapLinkGap[link] === index) return index;
     this.gapLinkGap.push(index);
     this.gapLinkNext.push(this.nodeFirstGapLink.at(node));
     this.nodeFirstGapLink.set(node, this.gapLinkGap.length - 1);

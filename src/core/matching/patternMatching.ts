@@ -43,7 +43,7 @@ export function matchPercentSign(text: string, from: number): number {
 /** Matches one folded word at `at` as a whole word; returns its end or -1. */
 function matchWord(text: string, at: number, word: string): number {
   let i = at;
-  for (let j = 0; j < word.length; ) {
+  for (let j = 0; j < word.length;) {
     if (i >= text.length) return -1;
     const code = text.charCodeAt(i);
     const flags = charFlags(code);

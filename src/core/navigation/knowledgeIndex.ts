@@ -117,7 +117,15 @@ function readCountries(pair: Pair, text: string): IndexedEntry[] {
     if (code === undefined || !keySpan) continue;
     const end = spanOf(item.value)?.end ?? keySpan.end;
     const name = isMap(item.value) ? fieldText(item.value, 'name') : undefined;
-    entries.push({ kind: 'country', id: code, idSpan: keySpan, name, steps: [], start: keySpan.start, end: trimEnd(text, keySpan.start, end) });
+    entries.push({
+      kind: 'country',
+      id: code,
+      idSpan: keySpan,
+      name,
+      steps: [],
+      start: keySpan.start,
+      end: trimEnd(text, keySpan.start, end),
+    });
   }
   return entries;
 }
@@ -162,7 +170,12 @@ function readSteps(tariff: YAMLMap, text: string, uses: IndexedUse[]): IndexedSt
     const span = spanOf(item);
     if (!isMap(item) || !span) continue;
     addUse(uses, item, 'event', 'event');
-    steps.push({ date: fieldText(item, 'date'), rate: fieldText(item, 'rate'), start: span.start, end: trimEnd(text, span.start, span.end) });
+    steps.push({
+      date: fieldText(item, 'date'),
+      rate: fieldText(item, 'rate'),
+      start: span.start,
+      end: trimEnd(text, span.start, span.end),
+    });
   }
   return steps;
 }

@@ -36,7 +36,9 @@ export function mentionRefersTo(mention: Mention, target: Target): boolean {
 export function definitionsOfMention(mention: Mention, knowledge: Knowledge): SourceLocation[] {
   const targets: Target[] =
     mention.kind === 'figure' ? mention.tariffIds.map((id) => ({ kind: 'tariff', id })) : [targetOfMention(mention)!];
-  return targets.map((target) => definitionOf(target, knowledge)).filter((source): source is SourceLocation => source !== undefined);
+  return targets
+    .map((target) => definitionOf(target, knowledge))
+    .filter((source): source is SourceLocation => source !== undefined);
 }
 
 /** Where the merged knowledge takes a target's entry from. */

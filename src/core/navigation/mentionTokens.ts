@@ -20,7 +20,8 @@ export function mentionTokens(text: string, lines: TextLines, mentions: readonly
       let end = line < last ? lines.lineStart(line + 1) : mention.end;
       while (start < end && /\s/.test(text[start]!)) start++;
       while (end > start && /\s/.test(text[end - 1]!)) end--;
-      if (end > start) tokens.push({ line, character: start - lines.lineStart(line), length: end - start, kind: mention.kind });
+      if (end > start)
+        tokens.push({ line, character: start - lines.lineStart(line), length: end - start, kind: mention.kind });
     }
   }
   return tokens;

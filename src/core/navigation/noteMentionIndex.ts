@@ -48,7 +48,12 @@ export class NoteMentionIndex {
   private readonly entries = new Map<string, Entry>();
 
   /** The scanned notes, or undefined when cancelled. Notes no longer listed are forgotten. */
-  async scanAll(files: readonly NoteFile[], scanner: MentionScanner, cancellation: Cancellation, progress: ScanProgress): Promise<ScannedNote[] | undefined> {
+  async scanAll(
+    files: readonly NoteFile[],
+    scanner: MentionScanner,
+    cancellation: Cancellation,
+    progress: ScanProgress,
+  ): Promise<ScannedNote[] | undefined> {
     const listed = new Set(files.map((file) => file.uri));
     for (const uri of this.entries.keys()) if (!listed.has(uri)) this.entries.delete(uri);
     const notes: ScannedNote[] = [];
@@ -62,7 +67,12 @@ export class NoteMentionIndex {
     return notes;
   }
 
-  private async scanOne(file: NoteFile, scanner: MentionScanner, cancellation: Cancellation, progress: ScanProgress): Promise<ScannedNote | undefined> {
+  private async scanOne(
+    file: NoteFile,
+    scanner: MentionScanner,
+    cancellation: Cancellation,
+    progress: ScanProgress,
+  ): Promise<ScannedNote | undefined> {
     const cached = this.entries.get(file.uri);
     if (cached && cached.stamp === file.stamp && cached.generation === scanner.generation) return cached.note;
     if (file.size !== undefined && file.size > MAX_NOTE_BYTES) {

@@ -90,7 +90,8 @@ function findHeadings(text: string): HeadingLine[] {
       const opening = FENCE.exec(line);
       const heading = opening ? null : ATX_HEADING.exec(line);
       if (opening) fence = opening[1];
-      else if (heading) headings.push({ level: heading[1]!.length, text: (heading[2] ?? '').trim(), lineStart, lineEnd });
+      else if (heading)
+        headings.push({ level: heading[1]!.length, text: (heading[2] ?? '').trim(), lineStart, lineEnd });
     }
     if (!found) break;
     lineStart = lineBreak.lastIndex;
@@ -101,7 +102,9 @@ function findHeadings(text: string): HeadingLine[] {
 /** A closing fence uses the opening fence's character, at least as many times, and nothing else. */
 function closesFence(line: string, fence: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length >= fence.length && /^(`+|~+)$/.test(trimmed) && trimmed[0] === fence[0] && /^ {0,3}\S/.test(line);
+  return (
+    trimmed.length >= fence.length && /^(`+|~+)$/.test(trimmed) && trimmed[0] === fence[0] && /^ {0,3}\S/.test(line)
+  );
 }
 
 /** Distinct officials (by id) and figures (by rate) in [from, to), in order of first mention. */

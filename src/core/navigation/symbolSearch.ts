@@ -23,12 +23,24 @@ export function searchKnowledgeSymbols(knowledge: Knowledge, query: string): Kno
   const symbols: KnowledgeSymbol[] = [];
   for (const official of knowledge.officials.values()) {
     if (matches([official.name, ...official.aliases, official.id])) {
-      symbols.push({ kind: 'official', id: official.id, name: official.name, container: official.title, source: official.source });
+      symbols.push({
+        kind: 'official',
+        id: official.id,
+        name: official.name,
+        container: official.title,
+        source: official.source,
+      });
     }
   }
   for (const event of knowledge.events.values()) {
     if (matches([event.title, event.id])) {
-      symbols.push({ kind: 'event', id: event.id, name: event.title, container: describeEventDate(event), source: event.source });
+      symbols.push({
+        kind: 'event',
+        id: event.id,
+        name: event.title,
+        container: describeEventDate(event),
+        source: event.source,
+      });
     }
   }
   return symbols;

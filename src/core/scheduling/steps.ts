@@ -7,7 +7,10 @@ import type { TimeSlices } from './timeSlices';
 export type Steps<T> = Generator<void, T, void>;
 
 /** `steps`, ended early (with undefined) at the first step boundary after `cancellation` is requested. */
-export function* untilCancelled<T>(steps: Steps<T>, cancellation: { readonly isCancellationRequested: boolean }): Steps<T | undefined> {
+export function* untilCancelled<T>(
+  steps: Steps<T>,
+  cancellation: { readonly isCancellationRequested: boolean },
+): Steps<T | undefined> {
   let step = steps.next();
   while (!step.done) {
     if (cancellation.isCancellationRequested) return undefined;

@@ -29,7 +29,10 @@ describe('Multi-root workspace: removing a folder and adding it back', () => {
   const folderBUri = folderNamed('multi-b')?.uri;
 
   before(() => {
-    assert.ok(!vscode.workspace.workspaceFile?.path.includes('/test/fixtures/'), 'the launcher opened a copy of the workspace file, which these changes rewrite');
+    assert.ok(
+      !vscode.workspace.workspaceFile?.path.includes('/test/fixtures/'),
+      'the launcher opened a copy of the workspace file, which these changes rewrite',
+    );
   });
 
   after(async () => {
@@ -46,19 +49,42 @@ describe('Multi-root workspace: removing a folder and adding it back', () => {
     const note = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folderA.uri, 'notes', 'a-side.pnote'));
     const folderBKnowledge = vscode.Uri.joinPath(folderBUri, 'kb', 'more-people.yaml');
     assert.match((await hoverOn(note, 'Ben Fixturesson', 2))?.markdown ?? '', /Fixture Envoy of Folder B/);
-    await waitFor("the duplicate-id diagnostic on folder B's knowledge file", () => storeDiagnostics(folderBKnowledge).some((d) => d.code === 'duplicate-id'));
+    await waitFor("the duplicate-id diagnostic on folder B's knowledge file", () =>
+      storeDiagnostics(folderBKnowledge).some((d) => d.code === 'duplicate-id'),
+    );
 
     await changeFolders(() => vscode.workspace.updateWorkspaceFolders(1, 1));
-    assert.deepEqual(vscode.workspace.workspaceFolders?.map((folder) => folder.name), ['multi-a']);
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((folder) => folder.name),
+      ['multi-a'],
+    );
     await waitFor("folder B's official to be forgotten", () => !store.knowledge.officials.has('ben-fixture'));
-    assert.strictEqual(await hoverOn(note, 'Ben Fixturesson', 2), undefined, "no card from the removed folder's knowledge");
-    assert.match((await hoverOn(note, 'Ana Fixturova', 2))?.markdown ?? '', /Fixture Minister of Folder A/, "folder A's knowledge stays");
+    assert.strictEqual(
+      await hoverOn(note, 'Ben Fixturesson', 2),
+      undefined,
+      "no card from the removed folder's knowledge",
+    );
+    assert.match(
+      (await hoverOn(note, 'Ana Fixturova', 2))?.markdown ?? '',
+      /Fixture Minister of Folder A/,
+      "folder A's knowledge stays",
+    );
     assert.deepEqual(storeDiagnostics(folderBKnowledge), [], "the removed folder's diagnostics are cleared");
-    assert.deepEqual(store.trackedUris.filter((uri) => uri.toString().startsWith(`${folderBUri.toString()}/`)), []);
+    assert.deepEqual(
+      store.trackedUris.filter((uri) => uri.toString().startsWith(`${folderBUri.toString()}/`)),
+      [],
+    );
 
     await changeFolders(() => vscode.workspace.updateWorkspaceFolders(1, 0, { uri: folderBUri, name: 'multi-b' }));
-    assert.deepEqual(vscode.workspace.workspaceFolders?.map((folder) => folder.name), ['multi-a', 'multi-b']);
-    await waitFor("folder B's card back", async () => /Fixture Envoy of Folder B/.test((await hoverOn(note, 'Ben Fixturesson', 2))?.markdown ?? ''));
-    await waitFor("folder B's diagnostic back", () => storeDiagnostics(folderBKnowledge).some((d) => d.code === 'duplicate-id'));
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((folder) => folder.name),
+      ['multi-a', 'multi-b'],
+    );
+    await waitFor("folder B's card back", async () =>
+      /Fixture Envoy of Folder B/.test((await hoverOn(note, 'Ben Fixturesson', 2))?.markdown ?? ''),
+    );
+    await waitFor("folder B's diagnostic back", () =>
+      storeDiagnostics(folderBKnowledge).some((d) => d.code === 'duplicate-id'),
+    );
   });
 });

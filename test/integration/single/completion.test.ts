@@ -3,8 +3,19 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, positionOf, workspaceFile } from '../support';
 
-async function completionsAt(document: vscode.TextDocument, position: vscode.Position, trigger?: string, resolve = 0): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger, resolve);
+async function completionsAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  trigger?: string,
+  resolve = 0,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+    trigger,
+    resolve,
+  );
   return list.items;
 }
 
@@ -22,7 +33,12 @@ function documentationOf(item: vscode.CompletionItem): string {
  * still be reverted by the previous test's cleanup.
  */
 async function scratchNote(text: string): Promise<{ document: vscode.TextDocument; end: vscode.Position }> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${Date.now()}-${Math.random().toString(36).slice(2)}.pnote` }));
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({
+      scheme: 'untitled',
+      path: `/scratch-${Date.now()}-${Math.random().toString(36).slice(2)}.pnote`,
+    }),
+  );
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(0, 0), text);
   assert.ok(await vscode.workspace.applyEdit(edit));
@@ -43,7 +59,10 @@ describe('Completion in notes', () => {
     const range = bessent.range instanceof vscode.Range ? bessent.range : bessent.range?.replacing;
     assert.strictEqual(range && document.getText(range), 'Scott Be');
     assert.match(documentationOf(bessent), /Geneva/, 'the card lists the events he took part in');
-    assert.ok(items.some((item) => labelOf(item) === 'Treasury Secretary Bessent'), 'aliases are offered too');
+    assert.ok(
+      items.some((item) => labelOf(item) === 'Treasury Secretary Bessent'),
+      'aliases are offered too',
+    );
   });
 
   it('offers no officials inside a lower-case word', async () => {
@@ -55,12 +74,19 @@ describe('Completion in notes', () => {
   it('offers nothing when % follows no number', async () => {
     const { document, end } = await scratchNote('A rate of %');
     const items = await completionsAt(document, end, '%');
-    assert.ok(!items.some((item) => item.kind === vscode.CompletionItemKind.User || item.kind === vscode.CompletionItemKind.Value), items.map(labelOf).join(', '));
+    assert.ok(
+      !items.some(
+        (item) => item.kind === vscode.CompletionItemKind.User || item.kind === vscode.CompletionItemKind.Value,
+      ),
+      items.map(labelOf).join(', '),
+    );
   });
 
   it('offers known tariff figures after a number and %', async () => {
     const { document, end } = await scratchNote('The rate rose to 14%');
-    const items = (await completionsAt(document, end, '%', 10)).filter((item) => item.kind === vscode.CompletionItemKind.Value);
+    const items = (await completionsAt(document, end, '%', 10)).filter(
+      (item) => item.kind === vscode.CompletionItemKind.Value,
+    );
     assert.deepEqual(items.map(labelOf), ['145%']);
     assert.match(items[0]!.detail ?? '', /Raised from 20% to 145%/);
     assert.match(documentationOf(items[0]!), /Additional US tariffs on goods from China/);
@@ -76,15 +102,23 @@ describe('Completion in knowledge files', () => {
   });
 
   it('offers official ids, bundled and workspace, in participants', async () => {
-    const items = await completionsAt(team, positionOf(team, 'participants: [', 'participants: ['.length), undefined, 300);
+    const items = await completionsAt(
+      team,
+      positionOf(team, 'participants: [', 'participants: ['.length),
+      undefined,
+      300,
+    );
     const labels = items.map(labelOf);
-    for (const id of ['scott-bessent', 'he-lifeng', 'kevin-hassett', 'maros-sefcovic']) assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
+    for (const id of ['scott-bessent', 'he-lifeng', 'kevin-hassett', 'maros-sefcovic'])
+      assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
     const hassett = items.find((item) => labelOf(item) === 'kevin-hassett')!;
     assert.strictEqual(hassett.detail, 'Fixture override title', 'the merged knowledge, with the workspace override');
   });
 
   it('offers event kinds after kind:, and country codes after country:', async () => {
-    const kinds = (await completionsAt(team, positionOf(team, 'kind: statement', 'kind: '.length))).filter((i) => i.kind === vscode.CompletionItemKind.EnumMember);
+    const kinds = (await completionsAt(team, positionOf(team, 'kind: statement', 'kind: '.length))).filter(
+      (i) => i.kind === vscode.CompletionItemKind.EnumMember,
+    );
     assert.deepEqual(kinds.map(labelOf), ['talks', 'call', 'statement', 'measure', 'deadline']);
     const countries = (await completionsAt(team, positionOf(team, 'country: EU', 'country: '.length))).map(labelOf);
     for (const code of ['US', 'CN', 'EU']) assert.ok(countries.includes(code), `${code} in ${countries.join(', ')}`);

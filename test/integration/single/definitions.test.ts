@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { activateExtension, openNote, positionOf, waitFor, workspaceFile } from '../support';
 
 async function definitionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[]> {
-  const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position);
+  const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+    'vscode.executeDefinitionProvider',
+    document.uri,
+    position,
+  );
   return found.map((d) => ('targetUri' in d ? d : { targetUri: d.uri, targetRange: d.range }));
 }
 
@@ -42,7 +46,10 @@ describe('Go to Definition from a note', () => {
   it('offers every tariff with a shared rate, for Peek to show them all', async () => {
     // VS Code orders the targets by position; the command "Open Knowledge Entry of Mention" offers the likeliest first.
     const links = await definitionsAt(note, positionOf(note, '10%', 1));
-    assert.deepEqual((await targetLines(links)).sort(), ['us-china-2025.trade.yaml: - id: cn-on-us', 'us-china-2025.trade.yaml: - id: us-on-cn']);
+    assert.deepEqual((await targetLines(links)).sort(), [
+      'us-china-2025.trade.yaml: - id: cn-on-us',
+      'us-china-2025.trade.yaml: - id: us-on-cn',
+    ]);
   });
 
   it('gives nothing on plain text', async () => {
@@ -56,7 +63,9 @@ describe('Go to Definition from a note', () => {
     try {
       await vscode.workspace.fs.writeFile(
         created,
-        new TextEncoder().encode('kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: zhang-wei, name: Zhang Wei, title: Commerce Minister }\n'),
+        new TextEncoder().encode(
+          'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: zhang-wei, name: Zhang Wei, title: Commerce Minister }\n',
+        ),
       );
       await waitFor('the new official', () => store.knowledge.officials.has('zhang-wei'));
       // Not opened here: an open document would keep serving its text after the file is deleted.
@@ -82,7 +91,10 @@ describe('Go to Definition in a knowledge file', () => {
   });
 
   it('goes from a participant id to the official', async () => {
-    const links = await definitionsAt(team, positionOf(team, 'participants: [maros-sefcovic]', 'participants: ['.length + 2));
+    const links = await definitionsAt(
+      team,
+      positionOf(team, 'participants: [maros-sefcovic]', 'participants: ['.length + 2),
+    );
     assert.deepEqual(await targetLines(links), ['team.trade.yaml: - id: maros-sefcovic']);
   });
 
@@ -100,8 +112,13 @@ describe('Go to Definition in a knowledge file', () => {
   });
 
   it('goes from an event id in the bundled knowledge to its event', async () => {
-    const bundled = await vscode.workspace.openTextDocument(vscode.Uri.parse('trade-notes-bundled:/us-china-2025.trade.yaml'));
-    const links = await definitionsAt(bundled, positionOf(bundled, 'event: geneva-joint-statement-2025', 'event: '.length + 1));
+    const bundled = await vscode.workspace.openTextDocument(
+      vscode.Uri.parse('trade-notes-bundled:/us-china-2025.trade.yaml'),
+    );
+    const links = await definitionsAt(
+      bundled,
+      positionOf(bundled, 'event: geneva-joint-statement-2025', 'event: '.length + 1),
+    );
     assert.deepEqual(await targetLines(links), ['us-china-2025.trade.yaml: - id: geneva-joint-statement-2025']);
   });
 });

@@ -47,13 +47,25 @@ describe('Faults inside the extension', () => {
       ['outline', () => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri)],
       ['highlighting', () => vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', document.uri)],
       // Right after "145%": the tariffs with that rate are offered.
-      ['completion', () => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '145%', 4), '%')],
+      [
+        'completion',
+        () =>
+          vscode.commands.executeCommand(
+            'vscode.executeCompletionItemProvider',
+            document.uri,
+            positionOf(document, '145%', 4),
+            '%',
+          ),
+      ],
     ];
     for (const [feature, request] of requests) {
       const logged = await withBrokenStore(async () => {
         await request();
       });
-      assert.ok(logged.some((line) => line.includes('injected fault')), `${feature}: the fault was caught and logged (logged: ${JSON.stringify(logged)})`);
+      assert.ok(
+        logged.some((line) => line.includes('injected fault')),
+        `${feature}: the fault was caught and logged (logged: ${JSON.stringify(logged)})`,
+      );
     }
     const card = await hoverOn(document, 'He Lifeng', 1);
     assert.match(card?.markdown ?? '', /Vice Premier/, 'hovers work again once the fault is gone');

@@ -49,7 +49,13 @@ describe('Hostile and huge notes', () => {
   }
 
   it('hovers exactly in a note with CRLF line endings, names wrapped over a CRLF included', async () => {
-    const lines = ['# Geneva\r\n', '\r\n', 'Then Scott\r\nBessent met He\r\nLifeng.\r\n', '\r\n', 'Tariffs fell from 145% to 30%.\r\n'];
+    const lines = [
+      '# Geneva\r\n',
+      '\r\n',
+      'Then Scott\r\nBessent met He\r\nLifeng.\r\n',
+      '\r\n',
+      'Tariffs fell from 145% to 30%.\r\n',
+    ];
     const document = await noteWith('crlf.pnote', lines.join('').repeat(30));
     assert.strictEqual(document.eol, vscode.EndOfLine.CRLF);
     for (const occurrence of [0, 29]) {
@@ -66,9 +72,17 @@ describe('Hostile and huge notes', () => {
   it('hovers exactly in a note with mixed line endings', async () => {
     const text = 'Intro\n\r\nScott Bessent spoke.\rThen He Lifeng.\r\n\nRates: 145%.\n'.repeat(20);
     const document = await noteWith('mixed.pnote', text);
-    for (const [needle, expected] of [['Scott Bessent', 'Scott Bessent'], ['He Lifeng', 'He Lifeng'], ['145%', '145%']] as const) {
+    for (const [needle, expected] of [
+      ['Scott Bessent', 'Scott Bessent'],
+      ['He Lifeng', 'He Lifeng'],
+      ['145%', '145%'],
+    ] as const) {
       for (const occurrence of [0, 19]) {
-        assert.strictEqual((await hoverOn(document, needle, 1, occurrence))?.text, expected, `${needle} #${occurrence}`);
+        assert.strictEqual(
+          (await hoverOn(document, needle, 1, occurrence))?.text,
+          expected,
+          `${needle} #${occurrence}`,
+        );
       }
     }
   });
@@ -80,13 +94,22 @@ describe('Hostile and huge notes', () => {
     const document = await noteWith('one-line.pnote', text);
     assert.strictEqual(document.lineCount, 1);
     const middle = Math.floor(text.length / 2 / sentence.length) * sentence.length;
-    const { result: first, ticks, longestGapMs } = await whileTicking(() => hoverAt(document, document.positionAt(middle + sentence.indexOf('He Lifeng') + 1)));
+    const {
+      result: first,
+      ticks,
+      longestGapMs,
+    } = await whileTicking(() => hoverAt(document, document.positionAt(middle + sentence.indexOf('He Lifeng') + 1)));
     assert.strictEqual(first?.text, 'He Lifeng');
     assert.match(first?.markdown ?? '', /Vice Premier/);
-    report(`first hover on the 10 MB line: the host ran its timer ${ticks} times meanwhile, longest gap ${longestGapMs.toFixed(0)} ms`);
+    report(
+      `first hover on the 10 MB line: the host ran its timer ${ticks} times meanwhile, longest gap ${longestGapMs.toFixed(0)} ms`,
+    );
     assert.ok(ticks >= 10, `the host kept running while the note was scanned (${ticks} timer ticks)`);
     const end = text.length - sentence.length;
-    assert.strictEqual((await hoverAt(document, document.positionAt(end + sentence.indexOf('145%') + 1)))?.text, '145%');
+    assert.strictEqual(
+      (await hoverAt(document, document.positionAt(end + sentence.indexOf('145%') + 1)))?.text,
+      '145%',
+    );
     assert.strictEqual((await hoverAt(document, document.positionAt(1)))?.text, 'Scott Bessent');
   });
 
@@ -117,12 +140,17 @@ describe('Hostile and huge notes', () => {
     const at = under.positionAt(paragraph.length * 400_000 + paragraph.indexOf('Scott Bessent') + 1);
     const { result: card, ticks, longestGapMs } = await whileTicking(() => hoverAt(under, at));
     assert.strictEqual(card?.text, 'Scott Bessent');
-    report(`first hover in the 45 MB note: the host ran its timer ${ticks} times meanwhile, longest gap ${longestGapMs.toFixed(0)} ms`);
+    report(
+      `first hover in the 45 MB note: the host ran its timer ${ticks} times meanwhile, longest gap ${longestGapMs.toFixed(0)} ms`,
+    );
     assert.ok(ticks >= 10, `the host kept running while the note was scanned (${ticks} timer ticks)`);
 
     const overPath = path.join(folder, 'over-limit.pnote');
     fs.writeFileSync(overPath, paragraph.repeat(Math.ceil(55_000_000 / paragraph.length)));
-    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.file(overPath))), 'VS Code does not give extensions notes over 50 MB');
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.file(overPath))),
+      'VS Code does not give extensions notes over 50 MB',
+    );
     // Nothing broke: a small note still gets its cards.
     const small = await noteWith('small.pnote', 'Scott Bessent spoke.\n');
     assert.match((await hoverOn(small, 'Scott Bessent'))?.markdown ?? '', /Secretary of the Treasury/);

@@ -15,7 +15,9 @@ describe('Knowledge files: diagnostics', () => {
   it('puts each problem of a malformed file at its line and column', async () => {
     const uri = workspaceFile('knowledge', 'broken.trade.yaml');
     const document = await vscode.workspace.openTextDocument(uri);
-    const diagnostics = await waitFor('diagnostics on broken.trade.yaml', () => (diagnosticsOf(uri).length >= 2 ? diagnosticsOf(uri) : undefined));
+    const diagnostics = await waitFor('diagnostics on broken.trade.yaml', () =>
+      diagnosticsOf(uri).length >= 2 ? diagnosticsOf(uri) : undefined,
+    );
     const missingTitle = diagnostics.find((d) => d.code === 'missing-field');
     assert.ok(missingTitle, 'missing title is reported');
     assert.strictEqual(missingTitle.range.start.line, 6, 'on the entry "- id: second" (line 7)');
@@ -55,12 +57,17 @@ describe('Knowledge files: live updates', () => {
     }
     await vscode.workspace.fs.writeFile(teamUri, encoder.encode(original));
     const note = await openNote('notes', 'talks.pnote');
-    await waitFor('the original title back', async () => /Fixture override title/.test((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? ''));
+    await waitFor('the original title back', async () =>
+      /Fixture override title/.test((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? ''),
+    );
   });
 
   async function editTitle(newTitle: string): Promise<vscode.TextDocument> {
     const document = await vscode.workspace.openTextDocument(teamUri);
-    const line = document.getText().split('\n').findIndex((text) => text.includes('Fixture override title'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes('Fixture override title'));
     const start = document.lineAt(line).text.indexOf('Fixture override title');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(teamUri, new vscode.Range(line, start, line, start + 'Fixture override title'.length), newTitle);
@@ -72,14 +79,18 @@ describe('Knowledge files: live updates', () => {
     const document = await editTitle('Edited but unsaved title');
     assert.ok(document.isDirty);
     const note = await openNote('notes', 'talks.pnote');
-    await waitFor('the unsaved title in the hover', async () => /Edited but unsaved title/.test((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? ''));
+    await waitFor('the unsaved title in the hover', async () =>
+      /Edited but unsaved title/.test((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? ''),
+    );
   });
 
   it('follows saved edits of a knowledge file', async () => {
     const document = await editTitle('Edited and saved title');
     assert.ok(await document.save());
     const note = await openNote('notes', 'talks.pnote');
-    await waitFor('the saved title in the hover', async () => /Edited and saved title/.test((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? ''));
+    await waitFor('the saved title in the hover', async () =>
+      /Edited and saved title/.test((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? ''),
+    );
   });
 
   it('keeps serving the last good content while an edit breaks the file, with a diagnostic', async () => {
@@ -87,9 +98,15 @@ describe('Knowledge files: live updates', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(teamUri, new vscode.Position(document.lineCount, 0), 'officials: [ this is not closed\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor('a YAML diagnostic on the edited file', () => diagnosticsOf(teamUri).some((d) => d.code === 'yaml-syntax'));
+    await waitFor('a YAML diagnostic on the edited file', () =>
+      diagnosticsOf(teamUri).some((d) => d.code === 'yaml-syntax'),
+    );
     const note = await openNote('notes', 'talks.pnote');
-    assert.match((await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? '', /Fixture override title/, 'last good content still served');
+    assert.match(
+      (await hoverOn(note, 'Kevin Hassett', 2))?.markdown ?? '',
+      /Fixture override title/,
+      'last good content still served',
+    );
   });
 
   it('loads a new knowledge file and forgets it when it is deleted', async () => {
@@ -98,7 +115,9 @@ describe('Knowledge files: live updates', () => {
     try {
       await vscode.workspace.fs.writeFile(
         created,
-        encoder.encode('kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: chance-figure, name: Ninety Nine, aliases: [Chance], title: Created by a test }\n'),
+        encoder.encode(
+          'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: chance-figure, name: Ninety Nine, aliases: [Chance], title: Created by a test }\n',
+        ),
       );
       const { store } = await activateExtension();
       await waitFor('the new official', () => store.knowledge.officials.has('chance-figure'));
@@ -115,7 +134,12 @@ describe('Knowledge files: live updates', () => {
     const first = workspaceFile('knowledge', 'rename-me.trade.yaml');
     const second = workspaceFile('knowledge', 'renamed.trade.yaml');
     const { store } = await activateExtension();
-    await vscode.workspace.fs.writeFile(first, encoder.encode('kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: renamed-person, name: Rena Meyer, title: Renamed }\n'));
+    await vscode.workspace.fs.writeFile(
+      first,
+      encoder.encode(
+        'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: renamed-person, name: Rena Meyer, title: Renamed }\n',
+      ),
+    );
     try {
       await waitFor('the file before rename', () => store.trackedUris.some((u) => u.toString() === first.toString()));
       await vscode.workspace.fs.rename(first, second);

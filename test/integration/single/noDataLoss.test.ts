@@ -31,7 +31,8 @@ describe('No data loss', () => {
     }
     await vscode.commands.executeCommand('tradeNotes.timeline.refresh');
     await store.reload();
-    for (const month of await timeline.getChildren()) for (const event of await timeline.getChildren(month)) await timeline.getChildren(event);
+    for (const month of await timeline.getChildren())
+      for (const event of await timeline.getChildren(month)) await timeline.getChildren(event);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     const after = await snapshot(root);

@@ -13,7 +13,9 @@ async function referencesAt(document: vscode.TextDocument, position: vscode.Posi
  * left open outside the workspace (in a temporary folder) are left out.
  */
 async function summarise(locations: readonly vscode.Location[]): Promise<string[]> {
-  const ours = locations.filter((location) => location.uri.scheme !== 'file' || vscode.workspace.getWorkspaceFolder(location.uri));
+  const ours = locations.filter(
+    (location) => location.uri.scheme !== 'file' || vscode.workspace.getWorkspaceFolder(location.uri),
+  );
   const described = await Promise.all(
     ours.map(async (location) => {
       const document = await vscode.workspace.openTextDocument(location.uri);
@@ -42,7 +44,10 @@ describe('Find All References', () => {
       "talks.pnote: Treasury Secretary Bessent's",
     ]);
     const uses = found.filter((f) => f.startsWith('us-china-2025.trade.yaml'));
-    assert.ok(uses.filter((f) => f === 'us-china-2025.trade.yaml: scott-bessent').length >= 3, `participants in bundled events:\n${found.join('\n')}`);
+    assert.ok(
+      uses.filter((f) => f === 'us-china-2025.trade.yaml: scott-bessent').length >= 3,
+      `participants in bundled events:\n${found.join('\n')}`,
+    );
   });
 
   it('counts a figure for the tariff it most likely refers to', async () => {
@@ -57,7 +62,10 @@ describe('Find All References', () => {
       'talks.pnote: 30 per cent',
     ]);
     assert.ok(found.includes('us-china-2025.trade.yaml: us-on-cn'), 'the declaration');
-    assert.ok(!found.some((f) => f.endsWith(': 10%')), '"China cut its tariffs … to 10%" is the Chinese tariff, not this one');
+    assert.ok(
+      !found.some((f) => f.endsWith(': 10%')),
+      '"China cut its tariffs … to 10%" is the Chinese tariff, not this one',
+    );
   });
 
   it('starts from an id in a knowledge file, and includes the declaration', async () => {
@@ -74,14 +82,18 @@ describe('Find All References', () => {
 
   it('finds the uses and the declaration of an event id', async () => {
     const team = await vscode.workspace.openTextDocument(workspaceFile('knowledge', 'team.trade.yaml'));
-    const found = await summarise(await referencesAt(team, positionOf(team, 'id: fixture-brussels-briefing', 'id: '.length)));
+    const found = await summarise(
+      await referencesAt(team, positionOf(team, 'id: fixture-brussels-briefing', 'id: '.length)),
+    );
     assert.deepEqual(found, ['team.trade.yaml: fixture-brussels-briefing']);
   });
 
   it('reads open notes from their editors, unsaved edits included', async () => {
     const scratch = await scratchNote('An unsaved note about Jamieson Greer.');
     const inScratch = async (): Promise<number> =>
-      (await referencesAt(scratch, positionOf(scratch, 'Jamieson Greer', 1))).filter((l) => l.uri.toString() === scratch.uri.toString()).length;
+      (await referencesAt(scratch, positionOf(scratch, 'Jamieson Greer', 1))).filter(
+        (l) => l.uri.toString() === scratch.uri.toString(),
+      ).length;
     try {
       assert.strictEqual(await inScratch(), 1);
       const edit = new vscode.WorkspaceEdit();
@@ -111,16 +123,34 @@ describe('Find Mentions from the Talks Timeline', () => {
     const event = await eventNode('fixture-brussels-briefing');
     const [participant] = await timeline.getChildren(event);
     assert.strictEqual(participant?.type, 'participant');
-    const found = await vscode.commands.executeCommand<vscode.Location[]>('tradeNotes.timeline.findMentions', participant);
-    assert.deepEqual(await summarise(found), ['navigation.pnote: Šefčovič', 'talks.pnote: MAROŠ ŠEFČOVIČ', 'talks.pnote: Sefcovic']);
+    const found = await vscode.commands.executeCommand<vscode.Location[]>(
+      'tradeNotes.timeline.findMentions',
+      participant,
+    );
+    assert.deepEqual(await summarise(found), [
+      'navigation.pnote: Šefčovič',
+      'talks.pnote: MAROŠ ŠEFČOVIČ',
+      'talks.pnote: Sefcovic',
+    ]);
     const editor = vscode.window.activeTextEditor;
-    assert.match(editor?.document.lineAt(editor.selection.active.line).text ?? '', /id: maros-sefcovic/, 'the peek opens on the entry');
+    assert.match(
+      editor?.document.lineAt(editor.selection.active.line).text ?? '',
+      /id: maros-sefcovic/,
+      'the peek opens on the entry',
+    );
   });
 
   it("finds the mentions of all of an event's participants", async () => {
-    const found = await vscode.commands.executeCommand<vscode.Location[]>('tradeNotes.timeline.findMentions', await eventNode('geneva-2025'));
+    const found = await vscode.commands.executeCommand<vscode.Location[]>(
+      'tradeNotes.timeline.findMentions',
+      await eventNode('geneva-2025'),
+    );
     const described = await summarise(found);
-    for (const expected of ['navigation.pnote: Vice Premier He Lifeng', 'second.policy.md: Scott Bessent', 'talks.pnote: 何立峰']) {
+    for (const expected of [
+      'navigation.pnote: Vice Premier He Lifeng',
+      'second.policy.md: Scott Bessent',
+      'talks.pnote: 何立峰',
+    ]) {
       assert.ok(described.includes(expected), `${expected} in:\n${described.join('\n')}`);
     }
   });

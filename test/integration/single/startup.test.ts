@@ -47,14 +47,20 @@ function bundledAsBuilt(): BundledKnowledge {
   const bundledPath = path.join(repoRoot, 'src', 'bundled', 'us-china-2025.trade.yaml');
   const loaderPath = path.join(repoRoot, 'out', 'src', 'core', 'knowledge', 'loadKnowledgeFile.js');
   const script = `process.stdout.write(JSON.stringify(require(${JSON.stringify(loaderPath)}).loadKnowledgeFile(process.argv[1], require('fs').readFileSync(process.argv[2], 'utf8')).file))`;
-  const output = execFileSync(process.execPath, ['-e', script, uri.toString(), bundledPath], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['-e', script, uri.toString(), bundledPath], {
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+  });
   return { uri, text: fs.readFileSync(bundledPath, 'utf8'), file: JSON.parse(output) as KnowledgeFile };
 }
 
 /** The workspace state the extension keeps between sessions, as a map (the extension gets VS Code's). */
 function newMemory(): { memory: KnowledgeMemory; state: Map<string, unknown> } {
   const state = new Map<string, unknown>();
-  return { state, memory: { get: <T>(key: string) => state.get(key) as T, update: async (key, value) => void state.set(key, value) } };
+  return {
+    state,
+    memory: { get: <T>(key: string) => state.get(key) as T, update: async (key, value) => void state.set(key, value) },
+  };
 }
 
 describe('Start-up', () => {
@@ -75,7 +81,9 @@ describe('Start-up', () => {
     const { MentionHoverProvider, STILL_SEARCHING } = loadNow<typeof HoverModule>('../../../src/features/hover');
     const { RememberedKnowledge } = loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge');
     const loaded = performance.now();
-    report(`loading the modules: ${(loaded - started).toFixed(1)} ms (in the extension, this is loading its bundle, before activate())`);
+    report(
+      `loading the modules: ${(loaded - started).toFixed(1)} ms (in the extension, this is loading its bundle, before activate())`,
+    );
 
     /** What activate() does for hovers, then the first hover; returns the store's officials and problems. */
     async function start(label: string): Promise<string> {
@@ -90,14 +98,19 @@ describe('Start-up', () => {
       try {
         // A hover does not wait for the search for workspace files on a first start; on a later one it
         // waits for the remembered files to be checked.
-        const hover = await provider.provideHover(document, positionOf(document, 'Vice Premier He Lifeng', 3), cancellation.token);
+        const hover = await provider.provideHover(
+          document,
+          positionOf(document, 'Vice Premier He Lifeng', 3),
+          cancellation.token,
+        );
         const hovered = performance.now();
         assert.ok(hover, 'a card came back');
         const markdown = hover.contents.map((part) => (part as vscode.MarkdownString).value).join('\n');
         assert.match(markdown, /Vice Premier/);
         // Whether the first search is still running at that moment varies; the virtual suite holds it up to check the marked card.
         const marked = markdown.includes(STILL_SEARCHING);
-        if (label.startsWith('later')) assert.ok(!marked, 'a later start serves the remembered files, checked: the card is final');
+        if (label.startsWith('later'))
+          assert.ok(!marked, 'a later start serves the remembered files, checked: the card is final');
         await store.ready();
         const found = performance.now();
         report(
@@ -105,15 +118,24 @@ describe('Start-up', () => {
             (marked ? ', shown while the search for workspace knowledge files ran, and marked so' : '') +
             `; workspace knowledge files found and loaded at ${(found - began).toFixed(1)} ms`,
         );
-        const complete = await provider.provideHover(document, positionOf(document, 'Vice Premier He Lifeng', 3), cancellation.token);
-        assert.ok(complete && !complete.contents.some((part) => (part as vscode.MarkdownString).value === STILL_SEARCHING), 'once the search is done, cards are final');
+        const complete = await provider.provideHover(
+          document,
+          positionOf(document, 'Vice Premier He Lifeng', 3),
+          cancellation.token,
+        );
+        assert.ok(
+          complete && !complete.contents.some((part) => (part as vscode.MarkdownString).value === STILL_SEARCHING),
+          'once the search is done, cards are final',
+        );
         if (label.startsWith('first')) {
           // The next hover on the same note reuses everything: only the lookup and the card are left.
           const again = performance.now();
           assert.ok(await provider.provideHover(document, positionOf(document, '145%', 1), cancellation.token));
           report(`second hover on the same note: ${(performance.now() - again).toFixed(2)} ms`);
         }
-        const byFile = [...store.problemsByUri()].map(([uri, list]) => `${uri.split('/').pop()}: ${list.map((p) => p.code).join(',')}`);
+        const byFile = [...store.problemsByUri()].map(
+          ([uri, list]) => `${uri.split('/').pop()}: ${list.map((p) => p.code).join(',')}`,
+        );
         await remembered.save();
         return JSON.stringify([[...store.knowledge.officials.keys()].sort(), byFile.sort()]);
       } finally {
@@ -129,8 +151,12 @@ describe('Start-up', () => {
 
     // Most of finding the workspace files on a first start is VS Code's file search: one call, for comparison.
     const searchStarted = performance.now();
-    await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.workspace.workspaceFolders![0]!, '**/*.trade.yaml'));
-    report(`for comparison, one vscode.workspace.findFiles of **/*.trade.yaml: ${(performance.now() - searchStarted).toFixed(1)} ms`);
+    await vscode.workspace.findFiles(
+      new vscode.RelativePattern(vscode.workspace.workspaceFolders![0]!, '**/*.trade.yaml'),
+    );
+    report(
+      `for comparison, one vscode.workspace.findFiles of **/*.trade.yaml: ${(performance.now() - searchStarted).toFixed(1)} ms`,
+    );
   });
 });
 
@@ -140,14 +166,18 @@ describe('Knowledge remembered between sessions', () => {
   const disposables: vscode.Disposable[] = [];
   let bundled: BundledKnowledge;
   // Loaded after the start-up test has timed loading them.
-  let modules: { KnowledgeStore: typeof StoreModule.KnowledgeStore; RememberedKnowledge: typeof RememberedModule.RememberedKnowledge };
+  let modules: {
+    KnowledgeStore: typeof StoreModule.KnowledgeStore;
+    RememberedKnowledge: typeof RememberedModule.RememberedKnowledge;
+  };
 
   before(async () => {
     await activateExtension();
     bundled = bundledAsBuilt();
     modules = {
       KnowledgeStore: loadNow<typeof StoreModule>('../../../src/services/knowledgeStore').KnowledgeStore,
-      RememberedKnowledge: loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge').RememberedKnowledge,
+      RememberedKnowledge: loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge')
+        .RememberedKnowledge,
     };
   });
   afterEach(() => {
@@ -176,18 +206,29 @@ describe('Knowledge remembered between sessions', () => {
   it('serves what it remembered while the text is unchanged, and loads the file again once it is not', async () => {
     const { memory, state } = newMemory();
     await startStore(memory);
-    assert.strictEqual((await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title, 'Fixture override title');
+    assert.strictEqual(
+      (await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title,
+      'Fixture override title',
+    );
 
     // Marked in the memory: a store that shows the mark used the memory instead of parsing the file.
     const { file, officials } = rememberedTeam(state);
     const marked = officials.map((o) => (o.id === 'kevin-hassett' ? { ...o, title: 'Title from the memory' } : o));
-    const withMark = (hash: string): RememberedFile[] => [{ ...file, hash, file: { ...file.file!, officials: marked } }];
+    const withMark = (hash: string): RememberedFile[] => [
+      { ...file, hash, file: { ...file.file!, officials: marked } },
+    ];
     const key = [...state.keys()][0]!;
     state.set(key, withMark(file.hash));
-    assert.strictEqual((await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title, 'Title from the memory');
+    assert.strictEqual(
+      (await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title,
+      'Title from the memory',
+    );
     // The same memory for a text that has changed since: the file is loaded again.
     state.set(key, withMark(`${file.hash}-before-an-edit`));
-    assert.strictEqual((await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title, 'Fixture override title');
+    assert.strictEqual(
+      (await startStore(memory)).knowledge.officials.get('kevin-hassett')?.title,
+      'Fixture override title',
+    );
   });
 
   it('finds a knowledge file added while the window was closed, right after serving the remembered ones', async () => {
@@ -201,7 +242,10 @@ describe('Knowledge remembered between sessions', () => {
     try {
       const store = await startStore(memory);
       assert.ok(store.knowledge.officials.has('kevin-hassett'), 'the remembered files are served at once');
-      await waitFor('the added file to be found', () => store.knowledge.officials.get('nadia-newfile')?.title === 'Negotiator added while closed');
+      await waitFor(
+        'the added file to be found',
+        () => store.knowledge.officials.get('nadia-newfile')?.title === 'Negotiator added while closed',
+      );
     } finally {
       fs.rmSync(added.fsPath, { force: true });
     }
@@ -217,12 +261,26 @@ describe('Mentions while typing', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     try {
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), `Intro.\n\n${'Filler words. '.repeat(200)}\nScott Bessent met He Lifeng.\n`)));
+      assert.ok(
+        await editor.edit((b) =>
+          b.insert(
+            new vscode.Position(0, 0),
+            `Intro.\n\n${'Filler words. '.repeat(200)}\nScott Bessent met He Lifeng.\n`,
+          ),
+        ),
+      );
       assert.match((await hoverOn(document, 'He Lifeng', 1))?.markdown ?? '', /Vice Premier/, 'the note is indexed');
       // Typing before the mentions moves them; replacing a name changes it; the hovers follow.
       assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Xi Jinping spoke. ')));
       const bessent = document.getText().indexOf('Scott Bessent');
-      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(bessent), document.positionAt(bessent + 13)), 'Jamieson Greer')));
+      assert.ok(
+        await editor.edit((b) =>
+          b.replace(
+            new vscode.Range(document.positionAt(bessent), document.positionAt(bessent + 13)),
+            'Jamieson Greer',
+          ),
+        ),
+      );
       assert.strictEqual((await hoverOn(document, 'He Lifeng', 1))?.text, 'He Lifeng');
       assert.strictEqual((await hoverOn(document, 'Jamieson Greer', 1))?.text, 'Jamieson Greer');
       assert.strictEqual((await hoverOn(document, 'Xi Jinping', 1))?.text, 'Xi Jinping');

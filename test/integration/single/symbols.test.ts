@@ -10,7 +10,10 @@ async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]
 
 /** The tree as "name (detail)" lines, indented by depth. */
 function render(symbols: readonly vscode.DocumentSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...render(s.children, depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`,
+    ...render(s.children, depth + 1),
+  ]);
 }
 
 describe('Outline of a note', () => {
@@ -58,8 +61,13 @@ describe('Go to Symbol in Workspace', () => {
   before(activateExtension);
 
   async function search(query: string): Promise<vscode.SymbolInformation[]> {
-    const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
-    return found.filter((s) => s.location.uri.scheme === 'trade-notes-bundled' || s.location.uri.path.endsWith('.trade.yaml'));
+    const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+      'vscode.executeWorkspaceSymbolProvider',
+      query,
+    );
+    return found.filter(
+      (s) => s.location.uri.scheme === 'trade-notes-bundled' || s.location.uri.path.endsWith('.trade.yaml'),
+    );
   }
 
   it('finds an official by part of a name ("#Bessent"), with the entry as location', async () => {

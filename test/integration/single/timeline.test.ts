@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { TimelineNode } from '../../../src/features/timelineView';
 import { activateExtension } from '../support';
 
-async function rows(): Promise<{ month: string; events: { label: string; description: string; node: TimelineNode }[] }[]> {
+async function rows(): Promise<
+  { month: string; events: { label: string; description: string; node: TimelineNode }[] }[]
+> {
   const { timeline } = await activateExtension();
   const months = await timeline.getChildren();
   return Promise.all(
@@ -57,12 +59,23 @@ describe('Talks Timeline', () => {
   it('lists participants and linked tariff changes under an event', async () => {
     const { timeline } = await activateExtension();
     const may = (await rows()).find((m) => m.month === 'May 2025')!;
-    const statement = may.events.find((e) => e.node.type === 'event' && e.node.event.id === 'geneva-joint-statement-2025')!;
+    const statement = may.events.find(
+      (e) => e.node.type === 'event' && e.node.event.id === 'geneva-joint-statement-2025',
+    )!;
     const children = (await timeline.getChildren(statement.node)).map((node) => timeline.getTreeItem(node));
     const labels = children.map((c) => `${c.label} | ${c.description}`);
-    assert.ok(labels.some((l) => l.startsWith('He Lifeng | Vice Premier of China')), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('145% → 30% | Additional US tariffs')), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('125% → 10% | Additional Chinese tariffs')), labels.join('\n'));
+    assert.ok(
+      labels.some((l) => l.startsWith('He Lifeng | Vice Premier of China')),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => l.startsWith('145% → 30% | Additional US tariffs')),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => l.startsWith('125% → 10% | Additional Chinese tariffs')),
+      labels.join('\n'),
+    );
   });
 
   it('opens the YAML entry of an event when it is selected', async () => {

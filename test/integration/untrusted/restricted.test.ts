@@ -13,8 +13,14 @@ describe('Untrusted workspace', () => {
 
   it('shows cards, untrusted, with only http(s) links and no HTML, commands or images', async () => {
     const note = await openNote('note.pnote');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, positionOf(note, 'Mallory', 2));
-    const contents = hovers.flatMap((hover) => hover.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && c.value.includes('Mallory'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      note.uri,
+      positionOf(note, 'Mallory', 2),
+    );
+    const contents = hovers
+      .flatMap((hover) => hover.contents)
+      .filter((c): c is vscode.MarkdownString => typeof c !== 'string' && c.value.includes('Mallory'));
     assert.strictEqual(contents.length, 1, 'one card for Mallory Fixture');
     const card = contents[0]!;
     assert.ok(!card.isTrusted, 'the card is not trusted');
@@ -28,6 +34,9 @@ describe('Untrusted workspace', () => {
   it('still serves the bundled knowledge', async () => {
     const { store } = await activateExtension();
     assert.ok(store.knowledge.officials.has('scott-bessent'));
-    assert.ok(store.knowledge.officials.has('mallory-fixture'), 'workspace knowledge is read (reading is safe) in restricted mode');
+    assert.ok(
+      store.knowledge.officials.has('mallory-fixture'),
+      'workspace knowledge is read (reading is safe) in restricted mode',
+    );
   });
 });

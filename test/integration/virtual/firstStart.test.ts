@@ -13,7 +13,8 @@ import { activateExtension, openNote, positionOf } from '../support';
 import { virtualFs, type VirtualFsApi } from './virtualFs';
 
 const BUNDLED_URI = vscode.Uri.from({ scheme: 'trade-notes-bundled', path: '/first-start.trade.yaml' });
-const BUNDLED_TEXT = 'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: vera-virtualova, name: Vera Virtualova, title: Envoy as the bundled knowledge has it }\n';
+const BUNDLED_TEXT =
+  'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: vera-virtualova, name: Vera Virtualova, title: Envoy as the bundled knowledge has it }\n';
 
 function markdownOf(hover: vscode.Hover | undefined): string[] {
   return (hover?.contents ?? []).map((part) => (part as vscode.MarkdownString).value);

@@ -22,7 +22,9 @@ function isTracked(store: KnowledgeStore, uri: vscode.Uri): boolean {
 }
 
 function oneOfficial(id: string, name: string, title: string): Uint8Array {
-  return encoder.encode(`kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: ${id}, name: ${name}, title: ${title} }\n`);
+  return encoder.encode(
+    `kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: ${id}, name: ${name}, title: ${title} }\n`,
+  );
 }
 
 /** The extension once its store has found and loaded the knowledge files, with a clear failure if it never does. */
@@ -70,15 +72,21 @@ describe('Virtual workspace (in-memory file system)', () => {
     if (decoder.decode(await vscode.workspace.fs.readFile(knowledgeUri)) !== seeded) {
       await vscode.workspace.fs.writeFile(knowledgeUri, encoder.encode(seeded));
     }
-    await waitFor('the seeded card back, without diagnostics', async () =>
-      SEEDED_TITLE.test((await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? '') && diagnosticsOf(knowledgeUri).length === 0,
+    await waitFor(
+      'the seeded card back, without diagnostics',
+      async () =>
+        SEEDED_TITLE.test((await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? '') &&
+        diagnosticsOf(knowledgeUri).length === 0,
     );
   });
 
   it('is a virtual workspace: every folder is in the tradetest file system, and Trade Notes is active', () => {
     const schemes = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme);
     assert.ok(schemes.length > 0, 'a workspace folder is open');
-    assert.deepEqual(schemes, schemes.map(() => VIRTUAL_SCHEME));
+    assert.deepEqual(
+      schemes,
+      schemes.map(() => VIRTUAL_SCHEME),
+    );
     assert.strictEqual(vscode.extensions.getExtension('trade-notes.trade-notes')?.isActive, true);
   });
 
@@ -109,36 +117,65 @@ describe('Virtual workspace (in-memory file system)', () => {
   it('finds references to the virtual official in the notes of the virtual folder', async () => {
     let locations: vscode.Location[] | undefined;
     let failure: unknown;
-    vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', note.uri, positionOf(note, 'Vera Virtualova', 2)).then(
-      (found) => (locations = found),
-      (error: unknown) => (failure = error),
+    vscode.commands
+      .executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        note.uri,
+        positionOf(note, 'Vera Virtualova', 2),
+      )
+      .then(
+        (found) => (locations = found),
+        (error: unknown) => (failure = error),
+      );
+    const found = await waitFor(
+      'Find All References to answer',
+      () => {
+        if (failure) throw failure;
+        return locations;
+      },
+      10000,
     );
-    const found = await waitFor('Find All References to answer', () => {
-      if (failure) throw failure;
-      return locations;
-    }, 10000);
-    const inNotes = found.filter((location) => location.uri.path.endsWith('.pnote')).map((location) => `${location.uri.toString()}:${location.range.start.line}`);
+    const inNotes = found
+      .filter((location) => location.uri.path.endsWith('.pnote'))
+      .map((location) => `${location.uri.toString()}:${location.range.start.line}`);
     assert.deepEqual(inNotes, [`${note.uri.toString()}:2`]);
   });
 
   it('follows a knowledge file written through workspace.fs (the file watcher sees the change)', async () => {
-    await vscode.workspace.fs.writeFile(knowledgeUri, encoder.encode(seeded.replace('Envoy of the Virtual Folder', 'Rewritten Virtual Envoy')));
-    await waitFor('the rewritten title in the hover', async () => /Rewritten Virtual Envoy/.test((await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? ''));
+    await vscode.workspace.fs.writeFile(
+      knowledgeUri,
+      encoder.encode(seeded.replace('Envoy of the Virtual Folder', 'Rewritten Virtual Envoy')),
+    );
+    await waitFor('the rewritten title in the hover', async () =>
+      /Rewritten Virtual Envoy/.test((await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? ''),
+    );
   });
 
   for (const error of ['NoPermissions', 'Unavailable'] as const) {
     it(`keeps the last good card when reading fails (${error}), with an error at line 1 until a read succeeds`, async () => {
       fileSystem.failReads('virtual.trade.yaml', error);
-      await vscode.workspace.fs.writeFile(knowledgeUri, encoder.encode(seeded.replace('Envoy of the Virtual Folder', 'Title nobody could read')));
-      const diagnostic = await waitFor('a read-failed diagnostic', () => diagnosticsOf(knowledgeUri).find((d) => d.code === 'read-failed'));
+      await vscode.workspace.fs.writeFile(
+        knowledgeUri,
+        encoder.encode(seeded.replace('Envoy of the Virtual Folder', 'Title nobody could read')),
+      );
+      const diagnostic = await waitFor('a read-failed diagnostic', () =>
+        diagnosticsOf(knowledgeUri).find((d) => d.code === 'read-failed'),
+      );
       assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [0, 0]);
       assert.match(diagnostic.message, /could not be read/);
-      assert.match((await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? '', SEEDED_TITLE, 'the last good card still shows');
+      assert.match(
+        (await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? '',
+        SEEDED_TITLE,
+        'the last good card still shows',
+      );
 
       fileSystem.reset();
       await vscode.workspace.fs.writeFile(knowledgeUri, encoder.encode(seeded));
-      await waitFor('the diagnostic to go away once the file reads again', () => diagnosticsOf(knowledgeUri).length === 0);
+      await waitFor(
+        'the diagnostic to go away once the file reads again',
+        () => diagnosticsOf(knowledgeUri).length === 0,
+      );
       assert.match((await hoverOn(note, 'Vera Virtualova', 2))?.markdown ?? '', SEEDED_TITLE);
     });
   }
@@ -154,13 +191,20 @@ describe('Virtual workspace (in-memory file system)', () => {
       await vscode.workspace.fs.writeFile(doomed, oneOfficial('dora-doomed', 'Dora Doomed', 'Changed, then deleted'));
       await read.started;
       await vscode.workspace.fs.delete(doomed);
-      await waitFor('the deleted file to be forgotten', () => !api.store.knowledge.officials.has('dora-doomed') && !isTracked(api.store, doomed));
+      await waitFor(
+        'the deleted file to be forgotten',
+        () => !api.store.knowledge.officials.has('dora-doomed') && !isTracked(api.store, doomed),
+      );
 
       // The delayed read answers with the content from before the delete; its load must stay discarded.
       const generation = api.store.generation;
       await read.finished;
       await waitFor('the load that began before the delete to end', () => api.store.generation > generation);
-      assert.strictEqual(api.store.knowledge.officials.has('dora-doomed'), false, 'the deleted official stays forgotten');
+      assert.strictEqual(
+        api.store.knowledge.officials.has('dora-doomed'),
+        false,
+        'the deleted official stays forgotten',
+      );
       assert.strictEqual(isTracked(api.store, doomed), false, 'the deleted file stays forgotten');
       assert.deepEqual(diagnosticsOf(doomed), [], 'nothing is left in an error state');
     } finally {
@@ -174,15 +218,22 @@ describe('Virtual workspace (in-memory file system)', () => {
     const after = workspaceFile('knowledge', 'moved.trade.yaml');
     try {
       await vscode.workspace.fs.writeFile(before, oneOfficial('mo-mover', 'Mo Mover', 'Before the move'));
-      await waitFor('the file to load under its first name', () => api.store.knowledge.officials.get('mo-mover')?.title === 'Before the move');
+      await waitFor(
+        'the file to load under its first name',
+        () => api.store.knowledge.officials.get('mo-mover')?.title === 'Before the move',
+      );
 
       fileSystem.delayReads('movable.trade.yaml', 3000);
       const read = fileSystem.nextRead('movable.trade.yaml');
       await vscode.workspace.fs.writeFile(before, oneOfficial('mo-mover', 'Mo Mover', 'After the move'));
       await read.started;
       await vscode.workspace.fs.rename(before, after);
-      await waitFor('the file to load under its new name only', () =>
-        api.store.knowledge.officials.get('mo-mover')?.title === 'After the move' && isTracked(api.store, after) && !isTracked(api.store, before),
+      await waitFor(
+        'the file to load under its new name only',
+        () =>
+          api.store.knowledge.officials.get('mo-mover')?.title === 'After the move' &&
+          isTracked(api.store, after) &&
+          !isTracked(api.store, before),
       );
 
       const generation = api.store.generation;
@@ -201,12 +252,20 @@ describe('Virtual workspace (in-memory file system)', () => {
     const created = workspaceFile('knowledge', 'created.trade.yaml');
     const scratch = await scratchNote('Nova Newfile arrived late.');
     try {
-      await vscode.workspace.fs.writeFile(created, oneOfficial('nova-newfile', 'Nova Newfile', 'Created in the virtual folder'));
-      await waitFor('a card for the new official', async () => /Created in the virtual folder/.test((await hoverOn(scratch, 'Nova Newfile', 2))?.markdown ?? ''));
+      await vscode.workspace.fs.writeFile(
+        created,
+        oneOfficial('nova-newfile', 'Nova Newfile', 'Created in the virtual folder'),
+      );
+      await waitFor('a card for the new official', async () =>
+        /Created in the virtual folder/.test((await hoverOn(scratch, 'Nova Newfile', 2))?.markdown ?? ''),
+      );
     } finally {
       await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
     }
-    await waitFor('no card once the file is deleted', async () => (await hoverOn(scratch, 'Nova Newfile', 2)) === undefined);
+    await waitFor(
+      'no card once the file is deleted',
+      async () => (await hoverOn(scratch, 'Nova Newfile', 2)) === undefined,
+    );
     await vscode.window.showTextDocument(scratch);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
