@@ -15,10 +15,9 @@ import {
 import { EVENT_KINDS, type EventKind } from '../core/knowledge/types';
 import { entriesOf, type EntryKind } from '../core/navigation/knowledgeIndex';
 import { describeEventDate } from '../core/timeline/timeline';
-import type { KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
-import { KNOWLEDGE_SELECTOR, type KnowledgeDocuments } from './knowledgeDocuments';
-import { POLICY_NOTE_SELECTOR } from './policyNote';
+import { logFailure } from '../services/logger';
+import type { Services } from '../services/services';
+import { KNOWLEDGE_SELECTOR, POLICY_NOTE_SELECTOR } from './documentSelectors';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
 const EVENT_KIND_DESCRIPTIONS: Readonly<Record<EventKind, string>> = {
@@ -40,83 +39,90 @@ class CardItem extends vscode.CompletionItem {
   }
 }
 
-async function resolveCard(item: vscode.CompletionItem, logger: Logger): Promise<vscode.CompletionItem> {
-  try {
-    const card = item instanceof CardItem ? item.card() : undefined;
-    if (card) item.documentation = untrustedMarkdown(card);
-  } catch (error) {
-    logger.error('Rendering a completion card failed', error);
+/**
+ * Completion in notes (officials' names and figures) and in knowledge files (ids, country codes, kinds).
+ */
+export function registerCompletion(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCompletionItemProvider(POLICY_NOTE_SELECTOR, new NoteCompletionProvider(services), '%'),
+    vscode.languages.registerCompletionItemProvider(
+      KNOWLEDGE_SELECTOR,
+      new KnowledgeCompletionProvider(services),
+      ' ',
+      '[',
+      ',',
+    ),
+  );
+}
+
+type CompletionRequest = Parameters<vscode.CompletionItemProvider['provideCompletionItems']>;
+
+/** What both providers share: failures logged, and cards rendered only when VS Code shows an item's details. */
+abstract class CardCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(protected readonly services: Services) {}
+
+  provideCompletionItems(...request: CompletionRequest): Promise<vscode.CompletionItem[] | undefined> {
+    return logFailure(this.services.logger, `Completion in ${request[0].uri.toString()}`, () =>
+      this.complete(...request),
+    );
   }
-  return item;
+
+  resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
+    return logFailure(this.services.logger, 'Rendering a completion card', () => {
+      const card = item instanceof CardItem ? item.card() : undefined;
+      if (card) item.documentation = untrustedMarkdown(card);
+    }).then(() => item);
+  }
+
+  protected abstract complete(...request: CompletionRequest): Promise<vscode.CompletionItem[] | undefined>;
 }
 
 /**
  * Completion in notes: officials' names and aliases after a capital letter or on request (Ctrl+Space
  * after a space), and known tariff figures after a number followed by `%`.
  */
-export class NoteCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly store: KnowledgeStore,
-    private readonly logger: Logger,
-  ) {}
-
-  static register(context: vscode.ExtensionContext, provider: NoteCompletionProvider): void {
-    context.subscriptions.push(vscode.languages.registerCompletionItemProvider(POLICY_NOTE_SELECTOR, provider, '%'));
-  }
-
-  async provideCompletionItems(
-    document: vscode.TextDocument,
-    position: vscode.Position,
-    token: vscode.CancellationToken,
-    context: vscode.CompletionContext,
+class NoteCompletionProvider extends CardCompletionProvider {
+  protected async complete(
+    ...[document, position, token, context]: CompletionRequest
   ): Promise<vscode.CompletionItem[] | undefined> {
-    try {
-      await this.store.ready();
-      if (token.isCancellationRequested) return undefined;
-      const lineBefore = document.lineAt(position.line).text.slice(0, position.character);
-      const figure = typedFigure(lineBefore);
-      if (figure)
-        return this.figureItems(
-          figure.digits,
-          new vscode.Range(position.line, figure.start, position.line, position.character),
-        );
-      // A % that follows no number (or only part of one) asks for nothing.
-      if (context.triggerCharacter === '%') return undefined;
-      const word = typedWord(lineBefore);
-      if (!word || !offersNames(word)) return undefined;
-      const knowledge = this.store.knowledge;
-      return nameChoices(knowledge).map(({ text, official, isAlias }) => {
-        const item = new CardItem(
-          { label: text, description: isAlias ? official.name : undefined },
-          vscode.CompletionItemKind.User,
-          () => renderOfficialCard(official, this.store.knowledge),
-        );
-        item.detail = official.title;
-        item.range = new vscode.Range(
-          position.line,
-          nameReplacementStart(lineBefore, text, word),
-          position.line,
-          position.character,
-        );
-        return item;
-      });
-    } catch (error) {
-      this.logger.error(`Completion failed in ${document.uri.toString()}`, error);
-      return undefined;
-    }
-  }
-
-  resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
-    return resolveCard(item, this.logger);
+    const { store } = this.services;
+    await store.ready();
+    if (token.isCancellationRequested) return undefined;
+    const lineBefore = document.lineAt(position.line).text.slice(0, position.character);
+    const figure = typedFigure(lineBefore);
+    if (figure)
+      return this.figureItems(
+        figure.digits,
+        new vscode.Range(position.line, figure.start, position.line, position.character),
+      );
+    // A % that follows no number (or only part of one) asks for nothing.
+    if (context.triggerCharacter === '%') return undefined;
+    const word = typedWord(lineBefore);
+    if (!word || !offersNames(word)) return undefined;
+    return nameChoices(store.knowledge).map(({ text, official, isAlias }) => {
+      const item = new CardItem(
+        { label: text, description: isAlias ? official.name : undefined },
+        vscode.CompletionItemKind.User,
+        () => renderOfficialCard(official, store.knowledge),
+      );
+      item.detail = official.title;
+      item.range = new vscode.Range(
+        position.line,
+        nameReplacementStart(lineBefore, text, word),
+        position.line,
+        position.character,
+      );
+      return item;
+    });
   }
 
   private figureItems(digits: string, range: vscode.Range): vscode.CompletionItem[] {
-    const knowledge = this.store.knowledge;
-    return figureChoices(knowledge, digits).map(({ rate, tariff, step }) => {
+    const { store } = this.services;
+    return figureChoices(store.knowledge, digits).map(({ rate, tariff, step }) => {
       const item = new CardItem(
         { label: formatRate(rate), description: tariff.label },
         vscode.CompletionItemKind.Value,
-        () => renderTariffCard(rate, [tariff], this.store.knowledge),
+        () => renderTariffCard(rate, [tariff], store.knowledge),
       );
       item.detail = describeChange(tariff.history, tariff.history.indexOf(step));
       item.range = range;
@@ -130,48 +136,27 @@ export class NoteCompletionProvider implements vscode.CompletionItemProvider {
  * `country`, `by` and `on`, and the values of `kind`. Ids defined in the file itself count even while
  * it has errors.
  */
-export class KnowledgeCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly store: KnowledgeStore,
-    private readonly knowledgeDocuments: KnowledgeDocuments,
-    private readonly logger: Logger,
-  ) {}
-
-  static register(context: vscode.ExtensionContext, provider: KnowledgeCompletionProvider): void {
-    context.subscriptions.push(
-      vscode.languages.registerCompletionItemProvider(KNOWLEDGE_SELECTOR, provider, ' ', '[', ','),
-    );
-  }
-
-  async provideCompletionItems(
-    document: vscode.TextDocument,
-    position: vscode.Position,
-    token: vscode.CancellationToken,
+class KnowledgeCompletionProvider extends CardCompletionProvider {
+  protected async complete(
+    ...[document, position, token]: CompletionRequest
   ): Promise<vscode.CompletionItem[] | undefined> {
-    try {
-      if (!this.knowledgeDocuments.isKnowledgeDocument(document)) return undefined;
-      const slot = completionSlotAt(document.getText(), document.offsetAt(position));
-      if (!slot) return undefined;
-      await this.store.ready();
-      if (token.isCancellationRequested) return undefined;
-      // Replace the whole value under the cursor, also the part after it.
-      const after = /^[\w.-]*/.exec(document.lineAt(position.line).text.slice(position.character))![0];
-      const range = new vscode.Range(document.positionAt(slot.start), position.translate(0, after.length));
-      const items = this.items(document, slot);
-      for (const item of items) item.range = range;
-      return items;
-    } catch (error) {
-      this.logger.error(`Completion failed in ${document.uri.toString()}`, error);
-      return undefined;
-    }
-  }
-
-  resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
-    return resolveCard(item, this.logger);
+    const { store, knowledgeDocuments } = this.services;
+    if (!knowledgeDocuments.isKnowledgeDocument(document)) return undefined;
+    const slot = completionSlotAt(document.getText(), document.offsetAt(position));
+    if (!slot) return undefined;
+    await store.ready();
+    if (token.isCancellationRequested) return undefined;
+    // Replace the whole value under the cursor, also the part after it.
+    const after = /^[\w.-]*/.exec(document.lineAt(position.line).text.slice(position.character))![0];
+    const range = new vscode.Range(document.positionAt(slot.start), position.translate(0, after.length));
+    const items = this.items(document, slot);
+    for (const item of items) item.range = range;
+    return items;
   }
 
   private items(document: vscode.TextDocument, slot: CompletionSlot): vscode.CompletionItem[] {
-    const knowledge = this.store.knowledge;
+    const { store } = this.services;
+    const knowledge = store.knowledge;
     switch (slot.kind) {
       case 'official':
         return this.ids(document, 'official', [...knowledge.officials.values()], slot.listed).map(
@@ -179,7 +164,7 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
             const item = new CardItem(
               { label: id, description: entry?.name ?? name },
               vscode.CompletionItemKind.User,
-              () => entry && renderOfficialCard(entry, this.store.knowledge),
+              () => entry && renderOfficialCard(entry, store.knowledge),
             );
             item.detail = entry?.title;
             return item;
@@ -190,7 +175,7 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
           const item = new CardItem(
             { label: id, description: entry?.title ?? name },
             vscode.CompletionItemKind.Event,
-            () => entry && renderEventCard(entry, this.store.knowledge),
+            () => entry && renderEventCard(entry, store.knowledge),
           );
           item.detail = entry && describeEventDate(entry);
           return item;
@@ -239,7 +224,7 @@ export class KnowledgeCompletionProvider implements vscode.CompletionItemProvide
     const byId = new Map<string, { id: string; entry?: T; name?: string }>(
       known.map((entry) => [entry.id, { id: entry.id, entry }]),
     );
-    for (const local of entriesOf(this.knowledgeDocuments.indexOf(document))) {
+    for (const local of entriesOf(this.services.knowledgeDocuments.indexOf(document))) {
       if (local.kind === kind && local.id !== undefined && !byId.has(local.id))
         byId.set(local.id, { id: local.id, name: local.name });
     }

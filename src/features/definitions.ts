@@ -1,51 +1,43 @@
 import * as vscode from 'vscode';
-import type { SourceLocation } from '../core/knowledge/types';
 import { findMentionAt } from '../core/matching/findMention';
 import { entriesOf, idAt } from '../core/navigation/knowledgeIndex';
 import { definitionOf, definitionsOfMention } from '../core/navigation/mentionTargets';
-import type { KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
-import type { MentionCache } from '../services/mentionCache';
-import { toRange } from './diagnostics';
-import { KNOWLEDGE_SELECTOR, type KnowledgeDocuments } from './knowledgeDocuments';
-import { POLICY_NOTE_LANGUAGE, POLICY_NOTE_SELECTOR } from './policyNote';
+import { POLICY_NOTE_LANGUAGE } from '../services/configuration';
+import { logFailure } from '../services/logger';
+import type { Services } from '../services/services';
+import { KNOWLEDGE_SELECTOR, POLICY_NOTE_SELECTOR } from './documentSelectors';
+import { rangeOfOffsets, toLocationLink } from './typeConverters';
 
 /**
  * Go to Definition and Peek: from a mention in a note to its entry in the knowledge (bundled entries
  * open in the read-only bundled document), and in knowledge files from a used id to where it is defined.
  */
-export class DefinitionProvider implements vscode.DefinitionProvider {
-  constructor(
-    private readonly store: KnowledgeStore,
-    private readonly mentions: MentionCache,
-    private readonly knowledgeDocuments: KnowledgeDocuments,
-    private readonly logger: Logger,
-  ) {}
+export function registerDefinitions(services: Services): vscode.Disposable {
+  const provider = new MentionDefinitionProvider(services);
+  return vscode.Disposable.from(
+    vscode.languages.registerDefinitionProvider(POLICY_NOTE_SELECTOR, provider),
+    vscode.languages.registerDefinitionProvider(KNOWLEDGE_SELECTOR, provider),
+  );
+}
 
-  static register(context: vscode.ExtensionContext, provider: DefinitionProvider): void {
-    context.subscriptions.push(
-      vscode.languages.registerDefinitionProvider(POLICY_NOTE_SELECTOR, provider),
-      vscode.languages.registerDefinitionProvider(KNOWLEDGE_SELECTOR, provider),
-    );
-  }
+class MentionDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly services: Services) {}
 
-  async provideDefinition(
+  provideDefinition(
     document: vscode.TextDocument,
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.LocationLink[] | undefined> {
-    try {
-      if (this.knowledgeDocuments.isKnowledgeDocument(document)) return this.inKnowledgeFile(document, position);
+    const { store, mentions, knowledgeDocuments, logger } = this.services;
+    return logFailure(logger, `Go to Definition in ${document.uri.toString()}`, async () => {
+      if (knowledgeDocuments.isKnowledgeDocument(document)) return this.inKnowledgeFile(document, position);
       if (document.languageId !== POLICY_NOTE_LANGUAGE) return undefined;
-      const mentions = await this.mentions.mentions(document, token);
-      const mention = mentions && findMentionAt(mentions, document.offsetAt(position));
+      const found = await mentions.mentions(document, token);
+      const mention = found && findMentionAt(found, document.offsetAt(position));
       if (!mention || token.isCancellationRequested) return undefined;
-      const origin = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
-      return definitionsOfMention(mention, this.store.knowledge).map((source) => link(origin, source));
-    } catch (error) {
-      this.logger.error(`Go to Definition failed in ${document.uri.toString()}`, error);
-      return undefined;
-    }
+      const origin = rangeOfOffsets(document, mention.start, mention.end);
+      return definitionsOfMention(mention, store.knowledge).map((source) => toLocationLink(origin, source));
+    });
   }
 
   /**
@@ -54,31 +46,17 @@ export class DefinitionProvider implements vscode.DefinitionProvider {
    * references instead, as in code.
    */
   private inKnowledgeFile(document: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] | undefined {
-    const index = this.knowledgeDocuments.indexOf(document);
+    const index = this.services.knowledgeDocuments.indexOf(document);
     const at = idAt(index, document.offsetAt(position));
     if (!at) return undefined;
-    const origin = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
-    if (at.isDefinition)
-      return [
-        { originSelectionRange: origin, targetUri: document.uri, targetRange: origin, targetSelectionRange: origin },
-      ];
-    const merged = definitionOf(at, this.store.knowledge);
-    if (merged) return [link(origin, merged)];
-    const local = entriesOf(index).find((entry) => entry.kind === at.kind && entry.id === at.id);
-    if (!local) return undefined;
-    const target = new vscode.Range(document.positionAt(local.start), document.positionAt(local.end));
-    return [
-      { originSelectionRange: origin, targetUri: document.uri, targetRange: target, targetSelectionRange: target },
+    const origin = rangeOfOffsets(document, at.start, at.end);
+    const here = (range: vscode.Range): vscode.LocationLink[] => [
+      { originSelectionRange: origin, targetUri: document.uri, targetRange: range, targetSelectionRange: range },
     ];
+    if (at.isDefinition) return here(origin);
+    const merged = definitionOf(at, this.services.store.knowledge);
+    if (merged) return [toLocationLink(origin, merged)];
+    const local = entriesOf(index).find((entry) => entry.kind === at.kind && entry.id === at.id);
+    return local && here(rangeOfOffsets(document, local.start, local.end));
   }
-}
-
-function link(origin: vscode.Range, source: SourceLocation): vscode.LocationLink {
-  const target = toRange(source.range);
-  return {
-    originSelectionRange: origin,
-    targetUri: vscode.Uri.parse(source.uri),
-    targetRange: target,
-    targetSelectionRange: target,
-  };
 }

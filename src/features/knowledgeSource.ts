@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { SourceLocation } from '../core/knowledge/types';
-import { BUNDLED_SCHEME } from '../services/bundledKnowledge';
-import type { BundledKnowledge } from '../services/knowledgeStore';
-import { toRange } from './diagnostics';
+import { BUNDLED_SCHEME, Settings } from '../services/configuration';
+import type { Services } from '../services/services';
+import { toRange } from './typeConverters';
 
 export const OPEN_ENTRY_COMMAND = 'tradeNotes.openEntry';
 
@@ -10,8 +10,8 @@ export const OPEN_ENTRY_COMMAND = 'tradeNotes.openEntry';
  * Opening knowledge entries where they are defined: workspace files in an editor, bundled entries in a
  * read-only document served from memory.
  */
-export function registerKnowledgeSource(context: vscode.ExtensionContext, bundled: BundledKnowledge): void {
-  context.subscriptions.push(
+export function registerKnowledgeSource({ bundled }: Services): vscode.Disposable {
+  return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, {
       provideTextDocumentContent: (uri) => (uri.toString() === bundled.uri.toString() ? bundled.text : undefined),
     }),
@@ -33,9 +33,9 @@ export async function openEntry(location: SourceLocation): Promise<vscode.TextEd
 
 /** Turns the setting on where it was turned off, so a workspace setting does not keep overriding the user's. */
 async function enableBundledKnowledge(): Promise<void> {
-  const config = vscode.workspace.getConfiguration('tradeNotes');
-  const inspected = config.inspect<boolean>('useBundledKnowledge');
+  const config = vscode.workspace.getConfiguration();
+  const inspected = config.inspect<boolean>(Settings.useBundledKnowledge);
   const target =
     inspected?.workspaceValue === false ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await config.update('useBundledKnowledge', true, target);
+  await config.update(Settings.useBundledKnowledge, true, target);
 }

@@ -3,11 +3,12 @@ import type { Knowledge } from '../core/knowledge/knowledge';
 import type { SourceLocation } from '../core/knowledge/types';
 import { findMentionAt } from '../core/matching/findMention';
 import { definitionsOfMention } from '../core/navigation/mentionTargets';
+import { POLICY_NOTE_LANGUAGE } from '../services/configuration';
 import type { KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
-import type { MentionCache } from '../services/mentionCache';
+import { logFailure } from '../services/logger';
+import { NOT_CANCELLED } from '../services/mentionCache';
+import type { Services } from '../services/services';
 import { openEntry } from './knowledgeSource';
-import { POLICY_NOTE_LANGUAGE } from './policyNote';
 
 const OPEN_MENTION_ENTRY_COMMAND = 'tradeNotes.openMentionEntry';
 const INSERT_OFFICIAL_COMMAND = 'tradeNotes.insertOfficial';
@@ -16,48 +17,43 @@ const INSERT_OFFICIAL_COMMAND = 'tradeNotes.insertOfficial';
  * Palette commands for the note in the active editor: open the knowledge entry of the mention at the
  * cursor, and insert an official's name picked by fuzzy search (an ordinary, undoable edit).
  */
-export function registerNoteCommands(
-  context: vscode.ExtensionContext,
-  store: KnowledgeStore,
-  mentions: MentionCache,
-  logger: Logger,
-): void {
-  const guarded =
-    <T>(name: string, run: (editor: vscode.TextEditor) => Promise<T>) =>
-    async (): Promise<T | undefined> => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor?.document.languageId !== POLICY_NOTE_LANGUAGE) {
-        void vscode.window.showInformationMessage('Open a policy note (.pnote or .policy.md) first.');
-        return undefined;
-      }
-      try {
-        return await run(editor);
-      } catch (error) {
-        logger.error(`${name} failed`, error);
-        return undefined;
-      }
-    };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      OPEN_MENTION_ENTRY_COMMAND,
-      guarded('Open Knowledge Entry of Mention', (editor) => openMentionEntry(editor, store, mentions)),
+export function registerNoteCommands(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerNoteCommand(services, OPEN_MENTION_ENTRY_COMMAND, 'Open Knowledge Entry of Mention', (editor) =>
+      openMentionEntry(editor, services),
     ),
-    vscode.commands.registerCommand(
-      INSERT_OFFICIAL_COMMAND,
-      guarded('Insert Official', (editor) => insertOfficial(editor, store)),
+    registerNoteCommand(services, INSERT_OFFICIAL_COMMAND, 'Insert Official', (editor) =>
+      insertOfficial(editor, services.store),
     ),
   );
+}
+
+/**
+ * A command on the policy note in the active editor; elsewhere it says what to open. Resolves to what
+ * `run` gives, or undefined when it failed (logged).
+ */
+export function registerNoteCommand<T>(
+  { logger }: Pick<Services, 'logger'>,
+  command: string,
+  title: string,
+  run: (editor: vscode.TextEditor) => Promise<T>,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(command, () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId !== POLICY_NOTE_LANGUAGE) {
+      void vscode.window.showInformationMessage('Open a policy note (.pnote or .policy.md) first.');
+      return undefined;
+    }
+    return logFailure(logger, title, () => run(editor));
+  });
 }
 
 /** Resolves to the editor showing the entry, or undefined when there is no mention at the cursor or the pick was dismissed. */
 async function openMentionEntry(
   editor: vscode.TextEditor,
-  store: KnowledgeStore,
-  mentions: MentionCache,
+  { store, mentions }: Pick<Services, 'store' | 'mentions'>,
 ): Promise<vscode.TextEditor | undefined> {
-  const cancellation = new vscode.CancellationTokenSource();
-  const found = await mentions.mentions(editor.document, cancellation.token);
-  cancellation.dispose();
+  const found = await mentions.mentions(editor.document, NOT_CANCELLED);
   const mention = found && findMentionAt(found, editor.document.offsetAt(editor.selection.active));
   const sources = mention ? definitionsOfMention(mention, store.knowledge) : [];
   if (sources.length === 0) {

@@ -1,42 +1,33 @@
 import * as vscode from 'vscode';
 import { eventsOfNote } from '../core/navigation/mentionTargets';
-import type { KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
-import type { MentionCache } from '../services/mentionCache';
-import { POLICY_NOTE_LANGUAGE } from './policyNote';
-import { TIMELINE_VIEW_ID, type TimelineNode, type TimelineProvider } from './timelineView';
+import { TIMELINE_VIEW_ID } from '../services/configuration';
+import { NOT_CANCELLED } from '../services/mentionCache';
+import type { Services } from '../services/services';
+import { registerNoteCommand } from './noteCommands';
+import type { TimelineNode, TimelineProvider } from './timelineView';
 
-export const REVEAL_NOTE_EVENTS_COMMAND = 'tradeNotes.revealNoteEvents';
+const REVEAL_NOTE_EVENTS_COMMAND = 'tradeNotes.revealNoteEvents';
 
 type EventNode = Extract<TimelineNode, { type: 'event' }>;
 
 /**
- * "Reveal This Note's Events in the Timeline": the events the note's officials took part in and those
- * linked to the tariff changes it names, shown in the Talks Timeline with their months expanded, the
- * oldest selected. Resolves to the ids of the revealed events.
+ * "Reveal Note's Events in Timeline": the events the note's officials took part in and those linked to
+ * the tariff changes it names, shown in the Talks Timeline with their months expanded, the oldest
+ * selected. The command resolves to the ids of the revealed events. Part of the timeline feature.
  */
 export function registerRevealNoteEvents(
-  context: vscode.ExtensionContext,
-  store: KnowledgeStore,
-  mentions: MentionCache,
+  services: Services,
   provider: TimelineProvider,
   view: vscode.TreeView<TimelineNode>,
-  logger: Logger,
-): void {
-  const reveal = async (): Promise<string[] | undefined> => {
-    const document = vscode.window.activeTextEditor?.document;
-    if (document?.languageId !== POLICY_NOTE_LANGUAGE) {
-      void vscode.window.showInformationMessage('Open a policy note (.pnote or .policy.md) first.');
-      return undefined;
-    }
-    const cancellation = new vscode.CancellationTokenSource();
-    const found = await mentions.mentions(document, cancellation.token);
-    cancellation.dispose();
-    const wanted = new Set(eventsOfNote(found ?? [], store.knowledge).map((event) => event.id));
+): vscode.Disposable {
+  return registerNoteCommand(services, REVEAL_NOTE_EVENTS_COMMAND, "Revealing the note's events", async (editor) => {
+    const found = await services.mentions.mentions(editor.document, NOT_CANCELLED);
+    const wanted = new Set(eventsOfNote(found ?? [], services.store.knowledge).map((event) => event.id));
     const nodes: EventNode[] = [];
     for (const month of await provider.getChildren()) {
-      for (const node of await provider.getChildren(month))
+      for (const node of await provider.getChildren(month)) {
         if (node.type === 'event' && wanted.has(node.event.id)) nodes.push(node);
+      }
     }
     if (nodes.length === 0) {
       void vscode.window.showInformationMessage(
@@ -49,15 +40,5 @@ export function registerRevealNoteEvents(
     for (const node of nodes.slice(1)) await view.reveal(node, { select: false, focus: false });
     await view.reveal(nodes[0]!, { select: true, focus: true });
     return nodes.map((node) => node.event.id);
-  };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(REVEAL_NOTE_EVENTS_COMMAND, async () => {
-      try {
-        return await reveal();
-      } catch (error) {
-        logger.error("Revealing the note's events failed", error);
-        return undefined;
-      }
-    }),
-  );
+  });
 }

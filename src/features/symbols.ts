@@ -10,12 +10,11 @@ import {
 } from '../core/navigation/knowledgeIndex';
 import { outlineNote, type OutlineHeading, type OutlineMention } from '../core/navigation/noteOutline';
 import { searchKnowledgeSymbols } from '../core/navigation/symbolSearch';
-import type { KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
-import type { MentionCache } from '../services/mentionCache';
-import { toRange } from './diagnostics';
-import { KNOWLEDGE_SELECTOR, type KnowledgeDocuments } from './knowledgeDocuments';
-import { POLICY_NOTE_LANGUAGE, POLICY_NOTE_SELECTOR } from './policyNote';
+import { POLICY_NOTE_LANGUAGE, PRODUCT_NAME } from '../services/configuration';
+import { logFailure } from '../services/logger';
+import type { Services } from '../services/services';
+import { KNOWLEDGE_SELECTOR, POLICY_NOTE_SELECTOR } from './documentSelectors';
+import { rangeOfOffsets, toLocation } from './typeConverters';
 
 const SECTION_LABELS: Readonly<Record<SectionKey, string>> = {
   countries: 'Countries',
@@ -34,76 +33,63 @@ const ENTRY_SYMBOL_KINDS: Readonly<Record<EntryKind, vscode.SymbolKind>> = {
 /**
  * The Outline, breadcrumbs and Go to Symbol: for notes, their headings with the officials and figures
  * each section mentions; for knowledge files, their entries by section (tariffs with their history).
+ * Go to Symbol in Workspace (`#`): officials by name, alias or id, and events by title or id.
  */
-export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
-  constructor(
-    private readonly store: KnowledgeStore,
-    private readonly mentions: MentionCache,
-    private readonly knowledgeDocuments: KnowledgeDocuments,
-    private readonly logger: Logger,
-  ) {}
+export function registerSymbols(services: Services): vscode.Disposable {
+  const outline = new OutlineProvider(services);
+  return vscode.Disposable.from(
+    vscode.languages.registerDocumentSymbolProvider(POLICY_NOTE_SELECTOR, outline, { label: PRODUCT_NAME }),
+    vscode.languages.registerDocumentSymbolProvider(KNOWLEDGE_SELECTOR, outline, { label: PRODUCT_NAME }),
+    vscode.languages.registerWorkspaceSymbolProvider(new KnowledgeSymbolProvider(services)),
+  );
+}
 
-  static register(context: vscode.ExtensionContext, provider: DocumentSymbolProvider): void {
-    context.subscriptions.push(
-      vscode.languages.registerDocumentSymbolProvider(POLICY_NOTE_SELECTOR, provider, { label: 'Trade Notes' }),
-      vscode.languages.registerDocumentSymbolProvider(KNOWLEDGE_SELECTOR, provider, { label: 'Trade Notes' }),
-    );
-  }
+class OutlineProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly services: Services) {}
 
-  async provideDocumentSymbols(
+  provideDocumentSymbols(
     document: vscode.TextDocument,
     token: vscode.CancellationToken,
   ): Promise<vscode.DocumentSymbol[] | undefined> {
-    try {
-      if (this.knowledgeDocuments.isKnowledgeDocument(document))
-        return knowledgeSymbols(document, this.knowledgeDocuments.indexOf(document));
+    const { store, mentions, knowledgeDocuments, logger } = this.services;
+    return logFailure(logger, `Outline of ${document.uri.toString()}`, async () => {
+      if (knowledgeDocuments.isKnowledgeDocument(document)) {
+        return knowledgeSymbols(document, knowledgeDocuments.indexOf(document));
+      }
       if (document.languageId !== POLICY_NOTE_LANGUAGE) return undefined;
-      const mentions = await this.mentions.mentions(document, token);
-      if (!mentions || token.isCancellationRequested) return undefined;
-      const outline = outlineNote(document.getText(), mentions);
-      const knowledge = this.store.knowledge;
+      const found = await mentions.mentions(document, token);
+      if (!found || token.isCancellationRequested) return undefined;
+      const outline = outlineNote(document.getText(), found);
+      const knowledge = store.knowledge;
       return [
         ...outline.mentions.map((m) => mentionSymbol(document, m, knowledge)),
         ...outline.headings.map((h) => headingSymbol(document, h, knowledge)),
       ];
-    } catch (error) {
-      this.logger.error(`Outline failed in ${document.uri.toString()}`, error);
-      return undefined;
-    }
+    });
   }
 }
 
-/** Go to Symbol in Workspace (`#`): officials by name, alias or id, and events by title or id. */
-export class WorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
-  constructor(
-    private readonly store: KnowledgeStore,
-    private readonly logger: Logger,
-  ) {}
+class KnowledgeSymbolProvider implements vscode.WorkspaceSymbolProvider {
+  constructor(private readonly services: Services) {}
 
-  static register(context: vscode.ExtensionContext, provider: WorkspaceSymbolProvider): void {
-    context.subscriptions.push(vscode.languages.registerWorkspaceSymbolProvider(provider));
-  }
-
-  async provideWorkspaceSymbols(
+  provideWorkspaceSymbols(
     query: string,
     token: vscode.CancellationToken,
   ): Promise<vscode.SymbolInformation[] | undefined> {
-    try {
-      await this.store.ready();
+    const { store, logger } = this.services;
+    return logFailure(logger, `Workspace symbol search for "${query}"`, async () => {
+      await store.ready();
       if (token.isCancellationRequested) return undefined;
-      return searchKnowledgeSymbols(this.store.knowledge, query).map(
+      return searchKnowledgeSymbols(store.knowledge, query).map(
         (symbol) =>
           new vscode.SymbolInformation(
             symbol.name,
-            symbol.kind === 'official' ? ENTRY_SYMBOL_KINDS.official : ENTRY_SYMBOL_KINDS.event,
+            ENTRY_SYMBOL_KINDS[symbol.kind],
             symbol.container,
-            new vscode.Location(vscode.Uri.parse(symbol.source.uri), toRange(symbol.source.range)),
+            toLocation(symbol.source.uri, symbol.source.range),
           ),
       );
-    } catch (error) {
-      this.logger.error(`Workspace symbol search for "${query}" failed`, error);
-      return undefined;
-    }
+    });
   }
 }
 
@@ -201,10 +187,8 @@ function symbol(
   range: Span,
   selection: Span,
 ): vscode.DocumentSymbol {
-  const selectionRange = new vscode.Range(document.positionAt(selection.start), document.positionAt(selection.end));
-  const fullRange = new vscode.Range(document.positionAt(range.start), document.positionAt(range.end)).union(
-    selectionRange,
-  );
+  const selectionRange = rangeOfOffsets(document, selection.start, selection.end);
+  const fullRange = rangeOfOffsets(document, range.start, range.end).union(selectionRange);
   return new vscode.DocumentSymbol(name, detail, kind, fullRange, selectionRange);
 }
 

@@ -6,11 +6,14 @@ import { formatRate } from '../core/cards/tariffChanges';
 import type { LinkedStep } from '../core/knowledge/knowledge';
 import type { EventKind, TimelineEvent } from '../core/knowledge/types';
 import { buildTimeline, describeEventDate, type MonthGroup, type TimelineOrder } from '../core/timeline/timeline';
+import { TIMELINE_VIEW_ID } from '../services/configuration';
+import { Disposable, Emitter } from '../services/disposable';
 import type { KnowledgeStore } from '../services/knowledgeStore';
+import type { Services } from '../services/services';
 import { OPEN_ENTRY_COMMAND } from './knowledgeSource';
+import { registerRevealNoteEvents } from './revealNoteEvents';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
-export const TIMELINE_VIEW_ID = 'tradeNotes.timeline';
 const NEWEST_FIRST_CONTEXT = 'tradeNotes.timeline.newestFirst';
 const ORDER_STATE_KEY = 'tradeNotes.timeline.order';
 
@@ -34,17 +37,17 @@ const KIND_ICONS: Record<EventKind, string> = {
 };
 
 /** The Talks Timeline: events of the loaded knowledge by month, with participants and linked tariff changes. */
-export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TimelineNode | undefined>();
+export class TimelineProvider extends Disposable implements vscode.TreeDataProvider<TimelineNode> {
+  private readonly changeEmitter = this.register(new Emitter<TimelineNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly subscription: vscode.Disposable;
   private groups: MonthGroup[] | undefined;
 
   constructor(
     private readonly store: KnowledgeStore,
     private order: TimelineOrder,
   ) {
-    this.subscription = store.onDidChange(() => this.refresh());
+    super();
+    this.register(store.onDidChange(() => this.refresh()));
   }
 
   get currentOrder(): TimelineOrder {
@@ -104,11 +107,6 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, 
       case 'step':
         return this.stepItem(node.linked, node.event);
     }
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
   }
 
   private monthGroups(): MonthGroup[] {
@@ -175,24 +173,27 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineNode>, 
   }
 }
 
-export interface TimelineView {
+/** The timeline feature: its view registered, and its data, which the extension's API hands to tests. */
+export interface TimelineFeature extends vscode.Disposable {
   readonly provider: TimelineProvider;
-  /** For features that reveal events in the view. */
-  readonly view: vscode.TreeView<TimelineNode>;
 }
 
-/** Registers the view and its title-bar commands; the chosen order is remembered per workspace. */
-export function registerTimelineView(context: vscode.ExtensionContext, store: KnowledgeStore): TimelineView {
-  const saved = context.workspaceState.get<TimelineOrder>(ORDER_STATE_KEY);
+/**
+ * Registers the view, its title-bar commands and the command that reveals a note's events in it; the
+ * chosen order is remembered per workspace.
+ */
+export function registerTimeline(services: Services): TimelineFeature {
+  const { store, workspaceState } = services;
+  const saved = workspaceState.get<TimelineOrder>(ORDER_STATE_KEY);
   const provider = new TimelineProvider(store, saved === 'newest-first' ? 'newest-first' : 'oldest-first');
   const view = vscode.window.createTreeView(TIMELINE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const setOrder = async (order: TimelineOrder): Promise<void> => {
     provider.setOrder(order);
-    await context.workspaceState.update(ORDER_STATE_KEY, order);
+    await workspaceState.update(ORDER_STATE_KEY, order);
     await vscode.commands.executeCommand('setContext', NEWEST_FIRST_CONTEXT, order === 'newest-first');
   };
   void vscode.commands.executeCommand('setContext', NEWEST_FIRST_CONTEXT, provider.currentOrder === 'newest-first');
-  context.subscriptions.push(
+  const registrations = vscode.Disposable.from(
     provider,
     view,
     vscode.commands.registerCommand('tradeNotes.timeline.showNewestFirst', () => setOrder('newest-first')),
@@ -201,6 +202,7 @@ export function registerTimelineView(context: vscode.ExtensionContext, store: Kn
       await store.reload();
       provider.refresh();
     }),
+    registerRevealNoteEvents(services, provider, view),
   );
-  return { provider, view };
+  return { provider, dispose: () => registrations.dispose() };
 }

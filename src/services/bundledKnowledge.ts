@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import { knowledge, text } from '../bundled/us-china-2025.trade.yaml';
-import type { BundledKnowledge } from './knowledgeStore';
+import type { KnowledgeFile } from '../core/knowledge/types';
+import { BUNDLED_SCHEME } from './configuration';
 
-/** Bundled entries live at this read-only URI, served by a content provider (see features/knowledgeSource.ts). */
-export const BUNDLED_SCHEME = 'trade-notes-bundled';
+export interface BundledKnowledge {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+  /** The text, loaded: it has no problems (the build checks). */
+  readonly file: KnowledgeFile;
+}
 
 /** Loaded when the extension was built (see esbuild.mjs): activation parses no YAML for it. */
 export const bundledKnowledge: BundledKnowledge = {

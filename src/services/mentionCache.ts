@@ -1,8 +1,51 @@
-import * as vscode from 'vscode';
 import type { Mention } from '../core/matching/mention';
-import { EditAccumulator, MentionIndex, type TextSource } from '../core/matching/mentionIndex';
+import { EditAccumulator, MentionIndex } from '../core/matching/mentionIndex';
 import { TimeSlices } from '../core/scheduling/timeSlices';
+import { Disposable, type Event } from './disposable';
 import type { KnowledgeStore } from './knowledgeStore';
+
+/** What the cache reads of a document; VS Code's `TextDocument` has it all. */
+export interface NoteDocument {
+  readonly uri: { toString(): string };
+  readonly version: number;
+  readonly isClosed: boolean;
+  readonly lineCount: number;
+  getText(): string;
+}
+
+/** One change of a document, as VS Code reports it: `rangeLength` characters at `rangeOffset` became `text`. */
+export interface DocumentChange {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+}
+
+/**
+ * What the cache needs of the editor: document events, and reading part of a document (VS Code's
+ * `getText(range)` needs a `vscode.Range`, so the extension supplies these).
+ */
+export interface NoteDocuments<D extends NoteDocument> {
+  readonly onDidChange: Event<{ readonly document: D; readonly contentChanges: readonly DocumentChange[] }>;
+  readonly onDidClose: Event<D>;
+  /** The length of the document's text. */
+  lengthOf(document: D): number;
+  /** The text of [start, end). */
+  textBetween(document: D, start: number, end: number): string;
+  /** The text of lines [from, to), with their line breaks; `to` may be past the last line. */
+  textOfLines(document: D, from: number, to: number): string;
+}
+
+/** A token of the caller's request, in the shape of `vscode.CancellationToken`. */
+export interface RequestToken {
+  readonly isCancellationRequested: boolean;
+  readonly onCancellationRequested: Event<unknown>;
+}
+
+/** For requests nobody cancels, such as commands. */
+export const NOT_CANCELLED: RequestToken = {
+  isCancellationRequested: false,
+  onCancellationRequested: () => ({ dispose: () => undefined }),
+};
 
 interface Entry {
   /** The document version and knowledge generation the index was built or last updated for. */
@@ -20,8 +63,11 @@ interface Build {
   readonly version: number;
   readonly generation: number;
   readonly index: Promise<MentionIndex | undefined>;
-  readonly cancellation: vscode.CancellationTokenSource;
+  readonly stop: { isCancellationRequested: boolean };
 }
+
+/** Lines read at a time from a large document. */
+const LINES_PER_READ = 20_000;
 
 /**
  * Mentions per open note, computed on first request and kept until the document or the knowledge
@@ -31,19 +77,25 @@ interface Build {
  * note never blocks the extension host; a request that is cancelled stops waiting for it, and the scan
  * goes on for the next request unless the document changes or closes.
  */
-export class MentionCache implements vscode.Disposable {
+export class MentionCache<D extends NoteDocument> extends Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly builds = new Map<string, Build>();
-  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly store: KnowledgeStore) {
-    this.subscriptions = [
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        this.entries.delete(doc.uri.toString());
-        this.stopBuild(doc.uri.toString());
+  constructor(
+    private readonly store: KnowledgeStore,
+    private readonly documents: NoteDocuments<D>,
+    private readonly pause = TimeSlices.yieldToHost,
+  ) {
+    super();
+    this.register(
+      documents.onDidClose((document) => {
+        this.entries.delete(document.uri.toString());
+        this.stopBuild(document.uri.toString());
       }),
-      vscode.workspace.onDidChangeTextDocument((e) => this.recordEdits(e)),
-    ];
+    );
+    this.register(documents.onDidChange(({ document, contentChanges }) => this.recordEdits(document, contentChanges)));
+    this.register({ dispose: () => [...this.builds.keys()].forEach((key) => this.stopBuild(key)) });
+    this.register({ dispose: () => this.entries.clear() });
   }
 
   /**
@@ -52,8 +104,8 @@ export class MentionCache implements vscode.Disposable {
    * {@link KnowledgeStore.available}), for passing answers that must not wait for a workspace search.
    */
   async mentions(
-    document: vscode.TextDocument,
-    token: vscode.CancellationToken,
+    document: D,
+    token: RequestToken,
     knowledge: 'complete' | 'available' = 'complete',
   ): Promise<Mention[] | undefined> {
     await (knowledge === 'complete' ? this.store.ready() : this.store.available());
@@ -73,31 +125,24 @@ export class MentionCache implements vscode.Disposable {
     return index?.mentions;
   }
 
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    for (const key of [...this.builds.keys()]) this.stopBuild(key);
-    this.entries.clear();
-  }
-
   /** The running first scan of this version of the document, or a new one; its index is cached when done. */
-  private build(document: vscode.TextDocument, generation: number): Promise<MentionIndex | undefined> {
+  private build(document: D, generation: number): Promise<MentionIndex | undefined> {
     const key = document.uri.toString();
     const version = document.version;
     const running = this.builds.get(key);
     if (running && running.version === version && running.generation === generation) return running.index;
     this.stopBuild(key);
-    const cancellation = new vscode.CancellationTokenSource();
+    const stop = { isCancellationRequested: false };
     const matcher = this.store.mentionMatcher();
     const scan = async (): Promise<MentionIndex | undefined> => {
       const ready = await matcher;
-      const slices = new TimeSlices(TimeSlices.yieldToHost);
-      const text = await textInSlices(document, slices, cancellation.token);
-      return text === undefined ? undefined : MentionIndex.buildInSlices(ready, text, slices, cancellation.token);
+      const slices = new TimeSlices(this.pause);
+      const text = await this.textInSlices(document, slices, stop);
+      return text === undefined ? undefined : MentionIndex.buildInSlices(ready, text, slices, stop);
     };
     const index = scan()
       .finally(() => {
-        if (this.builds.get(key)?.cancellation === cancellation) this.builds.delete(key);
-        cancellation.dispose();
+        if (this.builds.get(key)?.stop === stop) this.builds.delete(key);
       })
       .then((built) => {
         // Edits made meanwhile were not recorded (there was no entry yet), and newer knowledge needs a new scan.
@@ -106,66 +151,61 @@ export class MentionCache implements vscode.Disposable {
         }
         return built;
       });
-    this.builds.set(key, { version, generation, index, cancellation });
+    this.builds.set(key, { version, generation, index, stop });
     return index;
   }
 
   private stopBuild(key: string): void {
-    this.builds.get(key)?.cancellation.cancel();
+    const build = this.builds.get(key);
+    if (build) build.stop.isCancellationRequested = true;
     this.builds.delete(key);
   }
 
-  private recordEdits(e: vscode.TextDocumentChangeEvent): void {
+  private recordEdits(document: D, changes: readonly DocumentChange[]): void {
+    if (changes.length === 0) return;
     // A first scan of the text before this edit is of no more use.
-    if (e.contentChanges.length > 0) this.stopBuild(e.document.uri.toString());
-    const entry = this.entries.get(e.document.uri.toString());
-    if (!entry || e.contentChanges.length === 0) return;
+    this.stopBuild(document.uri.toString());
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry) return;
     entry.pending ??= new EditAccumulator(entry.index.length);
     // Changes of one event apply one after the other, each in the text the previous ones left.
-    for (const change of e.contentChanges) {
+    for (const change of changes) {
       entry.pending.add({ start: change.rangeOffset, oldLength: change.rangeLength, newLength: change.text.length });
     }
-    entry.pendingVersion = e.document.version;
+    entry.pendingVersion = document.version;
   }
 
   /** The index brought up to the document's text, or undefined when the recorded edits do not add up (rescan). */
-  private applyEdits(entry: Entry, document: vscode.TextDocument): MentionIndex | undefined {
+  private applyEdits(entry: Entry, document: D): MentionIndex | undefined {
     const edit = entry.pending?.combined();
     if (!edit) return entry.index;
-    const source: TextSource = {
-      length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
-      read: (start, end) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
-    };
-    if (source.length !== entry.index.length + edit.newLength - edit.oldLength) return undefined;
-    return entry.index.update(edit, source);
+    const length = this.documents.lengthOf(document);
+    if (length !== entry.index.length + edit.newLength - edit.oldLength) return undefined;
+    return entry.index.update(edit, { length, read: (start, end) => this.documents.textBetween(document, start, end) });
   }
-}
 
-/** Lines read at a time from a large document. */
-const LINES_PER_READ = 20_000;
-
-/**
- * The document's text, read a stretch of lines at a time: `getText()` joins all lines at once, which
- * blocks the host for half a second in a 45 MB note of two million lines. Undefined if cancelled.
- */
-async function textInSlices(
-  document: vscode.TextDocument,
-  slices: TimeSlices,
-  token: vscode.CancellationToken,
-): Promise<string | undefined> {
-  if (document.lineCount <= LINES_PER_READ) return document.getText();
-  const parts: string[] = [];
-  for (let line = 0; line < document.lineCount; line += LINES_PER_READ) {
-    // A range ending past the last line ends at the end of the document.
-    parts.push(document.getText(new vscode.Range(line, 0, line + LINES_PER_READ, 0)));
-    await slices.breathe();
-    if (token.isCancellationRequested) return undefined;
+  /**
+   * The document's text, read a stretch of lines at a time: `getText()` joins all lines at once, which
+   * blocks the host for half a second in a 45 MB note of two million lines. Undefined if stopped.
+   */
+  private async textInSlices(
+    document: D,
+    slices: TimeSlices,
+    stop: { readonly isCancellationRequested: boolean },
+  ): Promise<string | undefined> {
+    if (document.lineCount <= LINES_PER_READ) return document.getText();
+    const parts: string[] = [];
+    for (let line = 0; line < document.lineCount; line += LINES_PER_READ) {
+      parts.push(this.documents.textOfLines(document, line, line + LINES_PER_READ));
+      await slices.breathe();
+      if (stop.isCancellationRequested) return undefined;
+    }
+    return parts.join('');
   }
-  return parts.join('');
 }
 
 /** The work's result, or undefined as soon as the token is cancelled (the work itself goes on). */
-function untilCancelled<T>(work: Promise<T>, token: vscode.CancellationToken): Promise<T | undefined> {
+function untilCancelled<T>(work: Promise<T>, token: RequestToken): Promise<T | undefined> {
   if (token.isCancellationRequested) return Promise.resolve(undefined);
   return new Promise<T | undefined>((resolve, reject) => {
     const listener = token.onCancellationRequested(() => resolve(undefined));

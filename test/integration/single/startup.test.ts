@@ -15,11 +15,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { KnowledgeFile, Official } from '../../../src/core/knowledge/types';
 import type * as HoverModule from '../../../src/features/hover';
+import type { BundledKnowledge } from '../../../src/services/bundledKnowledge';
+import type * as DiscoveryModule from '../../../src/services/knowledgeDiscovery';
 import type * as StoreModule from '../../../src/services/knowledgeStore';
-import type { BundledKnowledge } from '../../../src/services/knowledgeStore';
 import type { Logger } from '../../../src/services/logger';
 import type * as CacheModule from '../../../src/services/mentionCache';
 import type * as RememberedModule from '../../../src/services/rememberedKnowledge';
+import type * as EditorDocumentsModule from '../../../src/services/editorDocuments';
 import type { KnowledgeMemory, RememberedFile } from '../../../src/services/rememberedKnowledge';
 import { activateExtension, hoverOn, positionOf, waitFor, workspaceFile } from '../support';
 
@@ -77,8 +79,10 @@ describe('Start-up', () => {
     const started = performance.now();
     // The same modules as the extension's bundle, loaded now (no other test loads them) and timed.
     const { KnowledgeStore } = loadNow<typeof StoreModule>('../../../src/services/knowledgeStore');
+    const { KnowledgeDiscovery } = loadNow<typeof DiscoveryModule>('../../../src/services/knowledgeDiscovery');
     const { MentionCache } = loadNow<typeof CacheModule>('../../../src/services/mentionCache');
-    const { MentionHoverProvider, STILL_SEARCHING } = loadNow<typeof HoverModule>('../../../src/features/hover');
+    const { editorDocuments } = loadNow<typeof EditorDocumentsModule>('../../../src/services/editorDocuments');
+    const { provideMentionHover, STILL_SEARCHING } = loadNow<typeof HoverModule>('../../../src/features/hover');
     const { RememberedKnowledge } = loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge');
     const loaded = performance.now();
     report(
@@ -90,22 +94,24 @@ describe('Start-up', () => {
       const disposables: vscode.Disposable[] = [];
       const began = performance.now();
       const remembered = new RememberedKnowledge(memory, 'test');
-      const store = new KnowledgeStore(bundled, logger, remembered);
-      const cache = new MentionCache(store);
+      const discovery = new KnowledgeDiscovery(logger);
+      const store = new KnowledgeStore(bundled.file, discovery, logger, remembered);
+      const cache = new MentionCache(store, editorDocuments);
       const cancellation = new vscode.CancellationTokenSource();
-      disposables.push(store, cache, cancellation);
-      const provider = new MentionHoverProvider(store, cache, logger);
+      disposables.push(discovery, store, cache, cancellation);
+      const hover = { store, mentions: cache, logger };
       try {
         // A hover does not wait for the search for workspace files on a first start; on a later one it
         // waits for the remembered files to be checked.
-        const hover = await provider.provideHover(
+        const card = await provideMentionHover(
+          hover,
           document,
           positionOf(document, 'Vice Premier He Lifeng', 3),
           cancellation.token,
         );
         const hovered = performance.now();
-        assert.ok(hover, 'a card came back');
-        const markdown = hover.contents.map((part) => (part as vscode.MarkdownString).value).join('\n');
+        assert.ok(card, 'a card came back');
+        const markdown = card.contents.map((part) => (part as vscode.MarkdownString).value).join('\n');
         assert.match(markdown, /Vice Premier/);
         // Whether the first search is still running at that moment varies; the virtual suite holds it up to check the marked card.
         const marked = markdown.includes(STILL_SEARCHING);
@@ -118,7 +124,8 @@ describe('Start-up', () => {
             (marked ? ', shown while the search for workspace knowledge files ran, and marked so' : '') +
             `; workspace knowledge files found and loaded at ${(found - began).toFixed(1)} ms`,
         );
-        const complete = await provider.provideHover(
+        const complete = await provideMentionHover(
+          hover,
           document,
           positionOf(document, 'Vice Premier He Lifeng', 3),
           cancellation.token,
@@ -130,7 +137,7 @@ describe('Start-up', () => {
         if (label.startsWith('first')) {
           // The next hover on the same note reuses everything: only the lookup and the card are left.
           const again = performance.now();
-          assert.ok(await provider.provideHover(document, positionOf(document, '145%', 1), cancellation.token));
+          assert.ok(await provideMentionHover(hover, document, positionOf(document, '145%', 1), cancellation.token));
           report(`second hover on the same note: ${(performance.now() - again).toFixed(2)} ms`);
         }
         const byFile = [...store.problemsByUri()].map(
@@ -168,6 +175,7 @@ describe('Knowledge remembered between sessions', () => {
   // Loaded after the start-up test has timed loading them.
   let modules: {
     KnowledgeStore: typeof StoreModule.KnowledgeStore;
+    KnowledgeDiscovery: typeof DiscoveryModule.KnowledgeDiscovery;
     RememberedKnowledge: typeof RememberedModule.RememberedKnowledge;
   };
 
@@ -176,6 +184,8 @@ describe('Knowledge remembered between sessions', () => {
     bundled = bundledAsBuilt();
     modules = {
       KnowledgeStore: loadNow<typeof StoreModule>('../../../src/services/knowledgeStore').KnowledgeStore,
+      KnowledgeDiscovery: loadNow<typeof DiscoveryModule>('../../../src/services/knowledgeDiscovery')
+        .KnowledgeDiscovery,
       RememberedKnowledge: loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge')
         .RememberedKnowledge,
     };
@@ -188,8 +198,9 @@ describe('Knowledge remembered between sessions', () => {
   /** A store as activate() makes one, with its own memory; started, and its files remembered. */
   async function startStore(memory: KnowledgeMemory): Promise<StoreModule.KnowledgeStore> {
     const remembered = new modules.RememberedKnowledge(memory, 'test');
-    const store = new modules.KnowledgeStore(bundled, logger, remembered);
-    disposables.push(store);
+    const discovery = new modules.KnowledgeDiscovery(logger);
+    const store = new modules.KnowledgeStore(bundled.file, discovery, logger, remembered);
+    disposables.push(discovery, store);
     await store.ready();
     await remembered.save();
     return store;

@@ -5,10 +5,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { loadKnowledgeFile } from '../../../src/core/knowledge/loadKnowledgeFile';
-import { MentionHoverProvider, STILL_SEARCHING } from '../../../src/features/hover';
+import { provideMentionHover, STILL_SEARCHING } from '../../../src/features/hover';
+import { KnowledgeDiscovery } from '../../../src/services/knowledgeDiscovery';
 import { KnowledgeStore } from '../../../src/services/knowledgeStore';
 import type { Logger } from '../../../src/services/logger';
 import { MentionCache } from '../../../src/services/mentionCache';
+import { editorDocuments } from '../../../src/services/editorDocuments';
 import { activateExtension, openNote, positionOf } from '../support';
 import { virtualFs, type VirtualFsApi } from './virtualFs';
 
@@ -41,14 +43,15 @@ describe('First start with slow knowledge files', () => {
     assert.ok(file);
     fileSystem.delayReads('virtual.trade.yaml', 4000);
     // A new store with nothing remembered: what activate() makes on a first start in a workspace.
-    const store = new KnowledgeStore({ uri: BUNDLED_URI, text: BUNDLED_TEXT, file }, logger);
-    const cache = new MentionCache(store);
+    const discovery = new KnowledgeDiscovery(logger);
+    const store = new KnowledgeStore(file, discovery, logger);
+    const cache = new MentionCache(store, editorDocuments);
     const cancellation = new vscode.CancellationTokenSource();
-    disposables.push(store, cache, cancellation);
-    const provider = new MentionHoverProvider(store, cache, logger);
+    disposables.push(discovery, store, cache, cancellation);
+    const hover = { store, mentions: cache, logger };
     const position = positionOf(note, 'Vera Virtualova', 2);
 
-    const early = await provider.provideHover(note, position, cancellation.token);
+    const early = await provideMentionHover(hover, note, position, cancellation.token);
     assert.ok(store.searching, 'the knowledge file is still being read: the card did not wait for it');
     const [card, caveat] = markdownOf(early);
     assert.match(card ?? '', /Envoy as the bundled knowledge has it/);
@@ -56,7 +59,7 @@ describe('First start with slow knowledge files', () => {
 
     await store.ready();
     assert.strictEqual(store.searching, false);
-    const final = markdownOf(await provider.provideHover(note, position, cancellation.token));
+    const final = markdownOf(await provideMentionHover(hover, note, position, cancellation.token));
     assert.strictEqual(final.length, 1, 'no caveat once the search is done');
     assert.match(final[0]!, /Envoy of the Virtual Folder/);
     assert.deepStrictEqual(logged, []);

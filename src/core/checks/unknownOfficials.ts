@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { foldText } from '../matching/characters';
 import { firstEndingAfter } from '../matching/findMention';
 import type { Mention } from '../matching/mention';
+import type { NoteFinding } from './noteFinding';
 
 /** A capitalised name right after a known title, which no official of the knowledge matches. */
 export interface TitledName {
@@ -12,6 +13,36 @@ export interface TitledName {
   /** The name's span, end exclusive. */
   readonly start: number;
   readonly end: number;
+}
+
+/** The rule of {@link findUnknownOfficials}. */
+export const UNKNOWN_OFFICIAL = 'unknown-official';
+
+/**
+ * Longer notes are not checked: looking for titled names reads the whole note at once (about 0.1 s per
+ * MB of news text here), and a pasted report should not cost a scan the moment it opens.
+ */
+export const MAX_CHECKED_NOTE_LENGTH = 1_000_000;
+
+/** A hint on a titled name the knowledge lacks, with what a quick fix needs to add it. */
+export interface UnknownOfficialFinding extends NoteFinding, TitledName {}
+
+/**
+ * Hints on capitalised names right after a known title ("Commerce Minister Zhang") that no official of
+ * the knowledge matches: likely officials missing from it. `mentions` must be the text's mentions.
+ */
+export function findUnknownOfficials(
+  text: string,
+  mentions: readonly Mention[],
+  knowledge: Knowledge,
+): UnknownOfficialFinding[] {
+  if (text.length > MAX_CHECKED_NOTE_LENGTH) return [];
+  return findTitledNames(text, mentions, knownTitles(knowledge)).map((found) => ({
+    ...found,
+    code: UNKNOWN_OFFICIAL,
+    severity: 'hint',
+    message: `'${found.name}' after '${found.title}' looks like an official the knowledge does not have yet.`,
+  }));
 }
 
 /** Titles that come before names in news writing about trade; the knowledge's aliases add more. */

@@ -1,18 +1,27 @@
 import * as vscode from 'vscode';
 import { mentionRefersTo, type Target } from '../core/navigation/mentionTargets';
-import { NoteMentionIndex, type NoteFile } from '../core/navigation/noteMentionIndex';
-import { canSearch, findByWalking, type KnowledgeStore } from '../services/knowledgeStore';
-import type { Logger } from '../services/logger';
-import { toRange } from './diagnostics';
-import { POLICY_NOTE_LANGUAGE } from './policyNote';
+import { MAX_NOTE_BYTES, NoteMentionIndex, type NoteFile, type ScannedNote } from '../core/navigation/noteMentionIndex';
+import { POLICY_NOTE_LANGUAGE } from './configuration';
+import { diskStamp, openStamp, readTextFile } from './fileReader';
+import type { KnowledgeStore } from './knowledgeStore';
+import type { Logger } from './logger';
+import { findFilesInFolder } from './workspaceFiles';
 
 /** The file names the Policy Note language is contributed for (package.json `languages`). */
 const NOTE_FILES = '**/*.{pnote,policy.md}';
 
+/** A mention found in a note, with the note it is in. */
+export interface NoteMention {
+  readonly note: ScannedNote;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * Mentions across every policy note of the workspace (all folders), for Find All References and the
  * timeline's Find Mentions. Nothing is read until someone asks; then only notes are read, open notes
- * from their editors, and each note is scanned once per version and knowledge generation.
+ * from their editors, others through the guarded reader, and each note is scanned once per version and
+ * knowledge generation.
  */
 export class WorkspaceMentions {
   private readonly index = new NoteMentionIndex();
@@ -27,7 +36,7 @@ export class WorkspaceMentions {
     targets: readonly Target[],
     token: vscode.CancellationToken,
     progress: vscode.Progress<{ message?: string }>,
-  ): Promise<vscode.Location[] | undefined> {
+  ): Promise<NoteMention[] | undefined> {
     await this.store.ready();
     const notes = await this.listNotes(token);
     if (!notes) return undefined;
@@ -39,14 +48,10 @@ export class WorkspaceMentions {
       report: (done, total) => progress.report({ message: `${done}/${total} notes` }),
       skipped: (uri, reason) => this.logger.info(`Find mentions: skipped ${uri}: ${reason}`),
     });
-    if (!scanned) return undefined;
-    return scanned.flatMap((note) =>
+    return scanned?.flatMap((note) =>
       note.mentions
         .filter((mention) => targets.some((target) => mentionRefersTo(mention, target)))
-        .map(
-          (mention) =>
-            new vscode.Location(vscode.Uri.parse(note.uri), toRange(note.lines.rangeAt(mention.start, mention.end))),
-        ),
+        .map(({ start, end }) => ({ note, start, end })),
     );
   }
 
@@ -55,32 +60,26 @@ export class WorkspaceMentions {
     const files = new Map<string, NoteFile>();
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== POLICY_NOTE_LANGUAGE || document.isClosed) continue;
-      files.set(document.uri.toString(), {
-        uri: document.uri.toString(),
-        stamp: `open:${document.version}`,
-        read: async () => document.getText(),
-      });
+      const uri = document.uri.toString();
+      files.set(uri, { uri, stamp: openStamp(document), read: async () => document.getText() });
     }
-    const onDisk: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const found = canSearch(folder.uri)
-        ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_FILES), undefined, undefined, token)
-        : await findByWalking(folder.uri, [NOTE_FILES]);
+      const found = await findFilesInFolder(folder, [NOTE_FILES], token);
       if (token.isCancellationRequested) return undefined;
-      onDisk.push(...found);
-    }
-    for (const uri of onDisk) {
-      const key = uri.toString();
-      if (files.has(key)) continue;
-      const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
-      if (!stat) continue;
-      files.set(key, {
-        uri: key,
-        stamp: `disk:${stat.mtime}:${stat.size}`,
-        size: stat.size,
-        read: async () => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)),
-      });
+      for (const uri of found) {
+        const key = uri.toString();
+        if (files.has(key)) continue;
+        const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
+        if (stat) files.set(key, { uri: key, stamp: diskStamp(stat), size: stat.size, read: () => readNote(uri) });
+      }
     }
     return [...files.values()];
   }
+}
+
+/** A note's text through the guarded reader: a named pipe or a huge file is refused, with the reason. */
+async function readNote(uri: vscode.Uri): Promise<string> {
+  const read = await readTextFile(uri, { maxBytes: MAX_NOTE_BYTES });
+  if (read.kind === 'text') return read.text;
+  throw new Error(read.kind === 'refused' ? read.problem.message : 'the file is gone');
 }

@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
 import { indexKnowledge, type KnowledgeIndex } from '../core/navigation/knowledgeIndex';
-import { BUNDLED_SCHEME } from '../services/bundledKnowledge';
-import { openDocument, openStamp, readKnowledgeFile } from '../services/knowledgeFileReader';
-import type { BundledKnowledge, KnowledgeStore } from '../services/knowledgeStore';
-
-/**
- * YAML documents, the bundled knowledge, and knowledge files whatever their language; providers check
- * {@link KnowledgeDocuments.isKnowledgeDocument}, since which YAML files are knowledge is a per-folder setting.
- */
-export const KNOWLEDGE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'yaml' },
-  { scheme: BUNDLED_SCHEME },
-  { pattern: '**/*.trade.yaml' },
-];
+import type { BundledKnowledge } from './bundledKnowledge';
+import { readSetting, Settings } from './configuration';
+import { openDocument, openStamp, readKnowledgeFile } from './fileReader';
+import type { KnowledgeStore } from './knowledgeStore';
 
 export interface IndexedFile {
   readonly uri: vscode.Uri;
@@ -26,8 +17,9 @@ interface Cached {
 
 /**
  * The knowledge files of the window as navigation sees them: indexed from their current text (open
- * editors first, then disk), including files with errors that the store cannot load. Each file is
- * indexed again only when its editor version or its modification time and size change.
+ * editors first, then disk, through the guarded reader), including files with errors that the store
+ * cannot load. Each file is indexed again only when its editor version or its modification time and
+ * size change.
  */
 export class KnowledgeDocuments {
   private readonly cache = new Map<string, Cached>();
@@ -37,9 +29,10 @@ export class KnowledgeDocuments {
     readonly bundled: BundledKnowledge,
   ) {}
 
+  /** Whether the document is a knowledge file: which YAML files are knowledge is a per-folder setting. */
   isKnowledgeDocument(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
-    return key === this.bundled.uri.toString() || this.store.trackedUris.some((uri) => uri.toString() === key);
+    return key === this.bundled.uri.toString() || this.store.trackedUris.includes(key);
   }
 
   /** The index of an open document's current text. */
@@ -50,9 +43,8 @@ export class KnowledgeDocuments {
   /** Every knowledge file that feeds the knowledge: the bundled one (when on) and the workspace files. */
   async all(token: vscode.CancellationToken): Promise<IndexedFile[]> {
     await this.store.ready();
-    const uris = [...this.store.trackedUris];
-    if (vscode.workspace.getConfiguration('tradeNotes').get<boolean>('useBundledKnowledge', true))
-      uris.unshift(this.bundled.uri);
+    const uris = this.store.trackedUris.map((uri) => vscode.Uri.parse(uri));
+    if (readSetting(Settings.useBundledKnowledge, true)) uris.unshift(this.bundled.uri);
     const files: IndexedFile[] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) break;
@@ -64,9 +56,15 @@ export class KnowledgeDocuments {
     return files;
   }
 
+  /** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if it cannot be read. */
+  async textOf(uri: vscode.Uri): Promise<string | undefined> {
+    if (this.isBundled(uri)) return this.bundled.text;
+    const read = await readKnowledgeFile(uri);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+
   private async indexOfFile(uri: vscode.Uri): Promise<KnowledgeIndex | undefined> {
-    if (uri.toString() === this.bundled.uri.toString() && !openDocument(uri))
-      return this.cached(uri, 'bundled', () => this.bundled.text);
+    if (this.isBundled(uri)) return this.cached(uri, 'bundled', () => this.bundled.text);
     const read = await readKnowledgeFile(uri, this.cache.get(uri.toString())?.stamp);
     switch (read.kind) {
       case 'text':
@@ -79,6 +77,11 @@ export class KnowledgeDocuments {
     }
   }
 
+  /** The bundled knowledge, when no editor shows it (an open editor's text wins, as for every file). */
+  private isBundled(uri: vscode.Uri): boolean {
+    return uri.toString() === this.bundled.uri.toString() && !openDocument(uri);
+  }
+
   private cached(uri: vscode.Uri, stamp: string, text: () => string): KnowledgeIndex {
     const key = uri.toString();
     const hit = this.cache.get(key);
@@ -87,10 +90,4 @@ export class KnowledgeDocuments {
     this.cache.set(key, { stamp, index });
     return index;
   }
-}
-
-/** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if it cannot be read. */
-export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
-  const read = await readKnowledgeFile(uri);
-  return read.kind === 'text' ? read.text : undefined;
 }

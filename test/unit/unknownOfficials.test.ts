@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { COMMON_TITLES, findTitledNames, knownTitles } from '../../src/core/authoring/titledNames';
+import { COMMON_TITLES, findTitledNames, knownTitles } from '../../src/core/checks/unknownOfficials';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
 import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
 

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { KnowledgeProblem } from '../core/knowledge/types';
-import type { KnowledgeStore } from '../services/knowledgeStore';
+import { PRODUCT_NAME } from '../services/configuration';
+import type { Services } from '../services/services';
+import { toRange } from './typeConverters';
 
 /** Shows every knowledge problem as a diagnostic on its file, and clears those of removed files. */
-export function registerKnowledgeDiagnostics(context: vscode.ExtensionContext, store: KnowledgeStore): void {
+export function registerKnowledgeDiagnostics({ store }: Services): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('trade-notes');
   const update = (): void => {
     collection.clear();
@@ -11,18 +13,14 @@ export function registerKnowledgeDiagnostics(context: vscode.ExtensionContext, s
       collection.set(vscode.Uri.parse(uri), problems.map(toDiagnostic));
     }
   };
-  context.subscriptions.push(collection, store.onDidChange(update));
   update();
-}
-
-export function toRange(range: KnowledgeProblem['range']): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  return vscode.Disposable.from(collection, store.onDidChange(update));
 }
 
 function toDiagnostic(problem: KnowledgeProblem): vscode.Diagnostic {
   const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, severity);
-  diagnostic.source = 'Trade Notes';
+  diagnostic.source = PRODUCT_NAME;
   diagnostic.code = problem.code;
   return diagnostic;
 }

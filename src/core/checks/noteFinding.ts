@@ -1,0 +1,13 @@
+/** What a check of a note found: the same in the editor (a diagnostic) and on the command line. */
+
+export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface NoteFinding {
+  /** UTF-16 offsets into the note's text; `end` is exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** The rule that found it, stable across versions (tests, quick fixes and `--fail-on` rely on it). */
+  readonly code: string;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+}

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { Disposable, Emitter } from './disposable';
+import { readKnowledgeFile, type FileRead } from './fileReader';
+import { readSetting, Settings } from './configuration';
+import type { KnowledgeSources } from './knowledgeStore';
+import type { Logger } from './logger';
+import { findFilesInFolder } from './workspaceFiles';
+
+/** Edits and file events within this window are handled together. */
+const DEBOUNCE_MS = 150;
+
+/**
+ * The knowledge files of the workspace as VS Code shows them: found in every folder by the
+ * `tradeNotes.knowledgeFiles` globs, watched on disk and in editors (unsaved changes count), read by the
+ * guarded reader. Changes are reported in debounced batches.
+ */
+export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
+  private readonly filesEmitter = this.register(new Emitter<readonly string[]>());
+  private readonly scopeEmitter = this.register(new Emitter<void>());
+  private readonly bundledEmitter = this.register(new Emitter<void>());
+  readonly onDidChangeFiles = this.filesEmitter.event;
+  readonly onDidChangeScope = this.scopeEmitter.event;
+  readonly onDidChangeUseBundled = this.bundledEmitter.event;
+  private watchers: vscode.Disposable = new vscode.Disposable(() => undefined);
+  private readonly pending = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private searches = 0;
+
+  constructor(private readonly logger: Logger) {
+    super();
+    this.register({ dispose: () => this.watchers.dispose() });
+    this.register({ dispose: () => clearTimeout(this.timer) });
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scopeEmitter.fire()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(Settings.knowledgeFiles)) this.scopeEmitter.fire();
+        else if (e.affectsConfiguration(Settings.useBundledKnowledge)) this.bundledEmitter.fire();
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isKnowledgeDocument(e.document)) this.touch(e.document.uri);
+      }),
+    );
+    // Unsaved changes are dropped when an editor closes: back to what is on disk.
+    this.register(
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.isKnowledgeDocument(document)) this.touch(document.uri);
+      }),
+    );
+  }
+
+  useBundledKnowledge(): boolean {
+    return readSetting(Settings.useBundledKnowledge, true);
+  }
+
+  /**
+   * Finds every knowledge file of every folder, and watches the globs from now on. A search overtaken
+   * by a newer one (or by disposal) drops its watchers and resolves to undefined.
+   */
+  async find(): Promise<string[] | undefined> {
+    const search = ++this.searches;
+    this.watchers.dispose();
+    const watchers: vscode.Disposable[] = [];
+    this.watchers = new vscode.Disposable(() => watchers.forEach((watcher) => watcher.dispose()));
+    const found = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const globs = knowledgeGlobs(folder);
+      for (const glob of globs) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        watcher.onDidCreate((uri) => this.touch(uri));
+        watcher.onDidChange((uri) => this.touch(uri));
+        watcher.onDidDelete((uri) => this.touch(uri));
+        watchers.push(watcher);
+      }
+      for (const uri of await findFilesInFolder(folder, globs)) found.add(uri.toString());
+      if (search !== this.searches || this.isDisposed) {
+        watchers.forEach((watcher) => watcher.dispose());
+        return undefined;
+      }
+    }
+    return [...found];
+  }
+
+  read(uri: string): Promise<FileRead> {
+    return readKnowledgeFile(vscode.Uri.parse(uri), undefined, this.logger);
+  }
+
+  private isKnowledgeDocument(document: vscode.TextDocument): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return false;
+    return knowledgeGlobs(folder).some(
+      (glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0,
+    );
+  }
+
+  private touch(uri: vscode.Uri): void {
+    this.pending.add(uri.toString());
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const uris = [...this.pending];
+      this.pending.clear();
+      this.filesEmitter.fire(uris);
+    }, DEBOUNCE_MS);
+  }
+}
+
+function knowledgeGlobs(folder: vscode.WorkspaceFolder): string[] {
+  return readSetting<readonly unknown[]>(Settings.knowledgeFiles, [], folder).filter(
+    (glob): glob is string => typeof glob === 'string' && glob.trim() !== '',
+  );
+}
