@@ -3,8 +3,9 @@
 // suite into out/web/tests.js (npm run compile-web-tests), for the browser's web worker extension host.
 // A suite runs the shared test files (test/integration/*.test.ts), those of test/integration/web/ and
 // those of its own folder, as in the Node host, except the Node-only files below. A new test file is
-// in the web run without further ado; one that needs Node fails this build (platform browser), and
-// then belongs in nodeOnlyTestFiles with its reason.
+// in the web run without further ado. One that imports a Node module fails this build (platform
+// browser), one that uses Node's globals fails in the worker: if it cannot do without Node, it belongs
+// in nodeOnlyTestFiles, with the reason.
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

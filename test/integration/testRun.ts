@@ -2,7 +2,7 @@
 // Node test index (index.ts) and the web worker one (web/index.ts), which differ only in how they load
 // mocha and the test files and where they keep the report. Nothing here may use Node: it runs in both.
 
-/** What a test index hands over; `import type` only, since the web index has mocha's browser build. */
+/** What a test index hands over. Mocha comes from the index (the Node package or the browser build), not from here. */
 export interface TestRun {
   /** The suite's name, for the summary line. */
   readonly suite: string | undefined;
