@@ -77,6 +77,9 @@ export const precompiledKnowledge = {
   },
 };
 
+/** The most the minified web bundle may weigh: browsers download it each time vscode.dev starts the extension. */
+export const webBundleBudgetKiB = 300;
+
 /** The build options of the bundle for one extension host. */
 export function extensionBuild(platform, { production = false, plugins = [] } = {}) {
   return {
@@ -111,6 +114,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log(
         `${targets[index].platform.padEnd(7)} ${path.relative(root, file) || file} ${(bytes / 1024).toFixed(1)} KiB`,
       );
+      if (production && targets[index].platform === 'browser' && bytes > webBundleBudgetKiB * 1024) {
+        console.error(`✘ [ERROR] the web bundle is over its budget of ${webBundleBudgetKiB} KiB minified`);
+        process.exitCode = 1;
+      }
     }
   }
 }

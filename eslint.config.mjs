@@ -1,9 +1,15 @@
-// Lint rules: typescript-eslint's recommended set, plus the boundary that keeps the core free of VS Code.
+// Lint rules: typescript-eslint's recommended set, plus the boundaries that keep the core free of VS Code
+// and the extension free of Node (it runs in the browser's web worker extension host too).
 // Layout is left to Prettier (.prettierrc.json), which `npm run lint` runs too.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const noNode = 'src/ runs in the web worker extension host too (vscode.dev, github.dev), where there is no Node.';
+const nodeModules = builtinModules.map((name) => ({ name, message: noNode }));
+const nodeSchemeModules = [{ group: ['node:*'], message: noNode }];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'dist-package/**'] },
@@ -18,6 +24,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeModules, patterns: nodeSchemeModules }],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'require'].map(
+          (name) => ({ name, message: noNode }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -25,7 +43,9 @@ export default tseslint.config(
         {
           paths: [
             { name: 'vscode', message: 'src/core is plain TypeScript: adapt it in src/features or src/services.' },
+            ...nodeModules,
           ],
+          patterns: nodeSchemeModules,
         },
       ],
     },

@@ -40,8 +40,9 @@ export const quietUserSettings = {
 /**
  * Creates the folders of an isolated run under `root` and writes the user settings.
  * @param {string} root
- * @param {{ extensionsDir?: string, workspaceTrust?: boolean }} [options] extensionsDir: use an existing
- *   folder (an installed vsix); workspaceTrust: leave Workspace Trust on, so the workspace opens untrusted
+ * @param {{ extensionsDir?: string, workspaceTrust?: boolean, settings?: Record<string, unknown> }} [options]
+ *   extensionsDir: use an existing folder (an installed vsix); workspaceTrust: leave Workspace Trust on,
+ *   so the workspace opens untrusted; settings: more user settings
  * @returns {RunFolders}
  */
 export function prepareRunFolders(root, options = {}) {
@@ -50,13 +51,10 @@ export function prepareRunFolders(root, options = {}) {
   const home = path.join(root, 'home');
   const tmp = path.join(root, 'tmp');
   for (const folder of [path.join(userData, 'User'), extensions, home, tmp]) mkdirSync(folder, { recursive: true });
-  const settings = options.workspaceTrust
-    ? {
-        ...quietUserSettings,
-        'security.workspace.trust.enabled': true,
-        'security.workspace.trust.startupPrompt': 'never',
-      }
-    : quietUserSettings;
+  const trust = options.workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : {};
+  const settings = { ...quietUserSettings, ...trust, ...options.settings };
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   /** @type {NodeJS.ProcessEnv} */
@@ -73,6 +71,21 @@ export function prepareRunFolders(root, options = {}) {
     XDG_CACHE_HOME: path.join(home, '.cache'),
   });
   return { root, userData, extensions, log: path.join(root, 'code-server.log'), env };
+}
+
+/**
+ * The user setting that makes extensions run in the browser's web worker extension host, as on
+ * vscode.dev, instead of code-server's Node extension host (their `browser` entry, not their `main`).
+ * @param {string[]} extensionFolders folders with the extensions' package.json
+ */
+export function webWorkerExtensionKinds(extensionFolders) {
+  /** @type {Record<string, string[]>} */
+  const kinds = {};
+  for (const folder of extensionFolders) {
+    const { publisher, name } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+    kinds[`${publisher}.${name}`] = ['web'];
+  }
+  return { 'remote.extensionKind': kinds };
 }
 
 /**

@@ -13,7 +13,10 @@ export const cacheRoot = process.env.TRADE_NOTES_CACHE_DIR
   : path.join(repoRoot, '.vscode-test');
 
 export const extensionBundle = path.join(repoRoot, 'dist', 'extension.js');
+export const webExtensionBundle = path.join(repoRoot, 'dist', 'web', 'extension.js');
 export const integrationTestIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+/** The web worker test index bundled with its test files (build-web-tests.mjs). */
+export const webTestBundle = path.join(repoRoot, 'out', 'web', 'tests.js');
 export const packagedExtension = path.join(repoRoot, 'dist-package', 'trade-notes.vsix');
 export const examplesWorkspace = path.join(repoRoot, 'examples');
 export const uiTestsFolder = path.join(repoRoot, 'test', 'ui');

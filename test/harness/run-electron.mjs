@@ -22,7 +22,8 @@ import { copyWorkspaceFile } from './workspaceFile.mjs';
 const networkErrorCodes = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH'];
 
 runMain(async () => {
-  const suites = suitesFromArguments();
+  const { suites, host } = suitesFromArguments();
+  if (host !== 'node') throw new HarnessError('desktop VS Code runs the suites in its Node extension host only.');
   requireFile(extensionBundle, 'npm run build');
   requireFile(integrationTestIndex, 'npm run compile-tests');
 

@@ -1,8 +1,10 @@
 // @ts-check
 // Offline launcher of the extension-host tests (npm run test:integration): runs the test index
 // (out/test/integration/index.js) inside real VS Code (code-server), once per fixture workspace.
+// With --host web (npm run test:web), the extensions under test and the test index (out/web/tests.js)
+// run in the browser's web worker extension host instead, as on vscode.dev.
 //
-// Usage: node test/harness/run-integration.mjs [--suite NAME --workspace PATH]
+// Usage: node test/harness/run-integration.mjs [--host node|web] [--suite NAME --workspace PATH]
 //   without options: every fixture suite (suites.mjs); with both: one suite on any folder or
 //   .code-workspace file (a fixture suite's name keeps its options). A .code-workspace file opens as
 //   a copy in the run folder, since tests that add or remove folders make VS Code rewrite it.
@@ -12,8 +14,23 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newWorkbenchPage } from './browser.mjs';
-import { prepareRunFolders, remoteUri, startCodeServer, tailOf, workbenchUrl } from './code-server.mjs';
-import { extensionBundle, integrationTestIndex, repoRoot, requireFile, runMain } from './paths.mjs';
+import {
+  prepareRunFolders,
+  remoteUri,
+  startCodeServer,
+  tailOf,
+  webWorkerExtensionKinds,
+  workbenchUrl,
+} from './code-server.mjs';
+import {
+  extensionBundle,
+  integrationTestIndex,
+  repoRoot,
+  requireFile,
+  runMain,
+  webExtensionBundle,
+  webTestBundle,
+} from './paths.mjs';
 import { onInterrupt } from './processes.mjs';
 import { ensureCodeServer } from './provision.mjs';
 import { printSummary, suitesFromArguments } from './suites.mjs';
@@ -22,9 +39,12 @@ import { copyWorkspaceFile } from './workspaceFile.mjs';
 const timeoutSeconds = Number(process.env.TRADE_NOTES_TEST_TIMEOUT_S ?? 300);
 
 runMain(async () => {
-  const suites = suitesFromArguments();
-  requireFile(extensionBundle, 'npm run build');
-  requireFile(integrationTestIndex, 'npm run compile-tests');
+  const { suites, host } = suitesFromArguments();
+  requireFile(host === 'web' ? webExtensionBundle : extensionBundle, 'npm run build');
+  requireFile(
+    host === 'web' ? webTestBundle : integrationTestIndex,
+    `npm run compile-${host === 'web' ? 'web-' : ''}tests`,
+  );
 
   const install = await ensureCodeServer();
   const { browser, close } = await launchBrowser();
@@ -33,45 +53,65 @@ runMain(async () => {
   try {
     for (const suite of suites) {
       const started = Date.now();
-      const outcome = await runSuite(install, browser, suite);
+      const outcome = await runSuite(install, browser, suite, host);
       outcomes.push({ name: suite.name, outcome, seconds: Math.round((Date.now() - started) / 1000) });
     }
   } finally {
     await close();
   }
-  return printSummary(outcomes);
+  return printSummary(outcomes, host === 'web' ? 'web worker extension host' : undefined);
 });
 
+/** @param {import('./suites.mjs').Suite} suite */
+function extensionsUnderTest(suite) {
+  return [repoRoot, ...(suite.extraExtensions ?? [])];
+}
+
 /**
- * The one extensionDevelopmentPath of a suite: the repository, or with extra extensions a folder of
- * links to each. The web workbench keeps only the last extensionDevelopmentPath of its payload (it
- * makes a Map of the pairs), but VS Code loads every extension inside a folder that has no package.json.
+ * The one extensionDevelopmentPath of a suite, and the test index as VS Code must name it: the repository,
+ * or with extra extensions a folder of links to each. The web workbench keeps only the last
+ * extensionDevelopmentPath of its payload (it makes a Map of the pairs), but VS Code loads every extension
+ * inside a folder that has no package.json. VS Code runs the tests in the extension host of the extension
+ * whose folder holds the test index, so the index is named through the link to the repository.
  * @param {import('./suites.mjs').Suite} suite
  * @param {string} runFolder
+ * @param {string} testIndex
  */
-function developmentFolder(suite, runFolder) {
-  if (!suite.extraExtensions?.length) return repoRoot;
+function developmentPaths(suite, runFolder, testIndex) {
+  if (!suite.extraExtensions?.length) return { extensions: repoRoot, testIndex };
   const folder = path.join(runFolder, 'extensions-under-development');
   mkdirSync(folder);
-  for (const extension of [repoRoot, ...suite.extraExtensions]) {
+  for (const extension of extensionsUnderTest(suite)) {
     symlinkSync(extension, path.join(folder, path.basename(extension)), 'dir');
   }
-  return folder;
+  return {
+    extensions: folder,
+    testIndex: path.join(folder, path.basename(repoRoot), path.relative(repoRoot, testIndex)),
+  };
 }
 
 /**
  * @param {import('./provision.mjs').CodeServerInstall} install
  * @param {import('playwright-core').Browser} browser
  * @param {import('./suites.mjs').Suite} suite
+ * @param {import('./suites.mjs').ExtensionHost} host
  * @returns {Promise<string>} 'passed' or what went wrong
  */
-async function runSuite(install, browser, suite) {
+async function runSuite(install, browser, suite, host) {
+  const web = host === 'web';
   console.log(
-    `\n=== Integration suite "${suite.name}" on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`,
+    `\n=== Integration suite "${suite.name}"${web ? ' in the web worker extension host' : ''} on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`,
   );
   const trust = { workspaceTrust: suite.workspaceTrust };
-  const folders = prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), `trade-notes-${suite.name}-`)), trust);
-  const resultsFile = path.join(folders.root, 'results.txt');
+  const root = mkdtempSync(path.join(os.tmpdir(), `trade-notes-${web ? 'web-' : ''}${suite.name}-`));
+  const resultsFile = path.join(root, 'results.txt');
+  // A web worker has no environment variables: its test index reads the suite and the results file from settings.
+  const webSettings = {
+    ...webWorkerExtensionKinds(extensionsUnderTest(suite)),
+    'tradeNotesTests.suite': suite.name,
+    'tradeNotesTests.resultsFile': resultsFile,
+  };
+  const folders = prepareRunFolders(root, { ...trust, settings: web ? webSettings : undefined });
   const browserLog = path.join(folders.root, 'browser-console.log');
   const server = await startCodeServer(install, folders, trust);
   // On Ctrl-C nobody will read the logs of an unfinished run.
@@ -90,15 +130,18 @@ async function runSuite(install, browser, suite) {
     const exitCode = new Promise((resolve) => (reportExit = resolve));
     // The workbench calls this when the test index settles (0: passed; 1: failures or a broken index).
     await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => reportExit(code));
-    const environment = { TRADE_NOTES_SUITE: suite.name, TRADE_NOTES_TEST_RESULTS: resultsFile };
+    const development = developmentPaths(suite, folders.root, web ? webTestBundle : integrationTestIndex);
     const workspace = suite.workspace.endsWith('.code-workspace')
       ? copyWorkspaceFile(suite.workspace, folders.root)
       : suite.workspace;
     await page.goto(
       workbenchUrl(server.origin, workspace, [
-        ['extensionDevelopmentPath', remoteUri(server.origin, developmentFolder(suite, folders.root))],
-        ['extensionTestsPath', remoteUri(server.origin, integrationTestIndex)],
-        ['extensionEnvironment', JSON.stringify(environment)],
+        ['extensionDevelopmentPath', remoteUri(server.origin, development.extensions)],
+        ['extensionTestsPath', remoteUri(server.origin, development.testIndex)],
+        [
+          'extensionEnvironment',
+          JSON.stringify({ TRADE_NOTES_SUITE: suite.name, TRADE_NOTES_TEST_RESULTS: resultsFile }),
+        ],
         ['skipWelcome', 'true'],
         ['skipReleaseNotes', 'true'],
       ]),
@@ -123,6 +166,8 @@ async function runSuite(install, browser, suite) {
   } else {
     console.log('(no results file: the test index did not run)');
     console.log(`--- code-server log (last lines):\n${tailOf(server.logFile, 30)}`);
+    // The web worker extension host logs to the browser's console.
+    if (web) console.log(`--- browser console (last lines):\n${tailOf(browserLog, 30)}`);
   }
   if (outcome === 'passed' && !process.env.TRADE_NOTES_KEEP_RUN) {
     rmSync(folders.root, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 // @ts-check
 // Launcher of the Playwright UI tests (test/ui/*.test.mjs) against a real workbench on examples/.
-// Usage: node test/harness/run-ui.mjs [--packaged] [--screenshots DIR] [NAME...]
+// Usage: node test/harness/run-ui.mjs [--packaged] [--web] [--screenshots DIR] [NAME...]
 //   --packaged        install dist-package/trade-notes.vsix into a fresh extensions folder with
 //                     `code-server --install-extension` and test that, with no development extension:
 //                     exactly what users install (npm run test:packaged).
+//   --web             the extension runs in the browser's web worker extension host, as on vscode.dev
+//                     (its `browser` entry); screenshots are named web-*.png.
 //   --screenshots DIR where the screenshots go (default test-results/ui, or test-results/ui/packaged);
 //                     npm run screenshots regenerates the README images in docs/.
 //   NAME...           only these test files, e.g. `hover` for test/ui/hover.test.mjs.
@@ -23,18 +25,23 @@ import {
   runMain,
   uiResultsFolder,
   uiTestsFolder,
+  webExtensionBundle,
 } from './paths.mjs';
 import { ensureCodeServer } from './provision.mjs';
 
 runMain(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { packaged: { type: 'boolean', default: false }, screenshots: { type: 'string' } },
+    options: {
+      packaged: { type: 'boolean', default: false },
+      web: { type: 'boolean', default: false },
+      screenshots: { type: 'string' },
+    },
   });
   const files = selectTestFiles(positionals);
   if (!existsSync(examplesWorkspace)) throw new HarnessError(`the examples workspace is missing: ${examplesWorkspace}`);
   requireFile(
-    values.packaged ? packagedExtension : extensionBundle,
+    values.packaged ? packagedExtension : values.web ? webExtensionBundle : extensionBundle,
     values.packaged ? 'npm run package' : 'npm run build',
   );
   // Provision before the first test, so that its few minutes do not count against a test timeout.
@@ -43,6 +50,7 @@ runMain(async () => {
   const screenshots =
     values.screenshots ?? (values.packaged ? path.join(uiResultsFolder, 'packaged') : uiResultsFolder);
   process.env.TRADE_NOTES_SCREENSHOTS_DIR = path.resolve(screenshots);
+  if (values.web) process.env.TRADE_NOTES_UI_HOST = 'web';
   const installFolder = values.packaged
     ? prepareRunFolders(mkdtempSync(path.join(os.tmpdir(), 'trade-notes-vsix-')))
     : undefined;

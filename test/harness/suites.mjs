@@ -27,17 +27,22 @@ const fixtureSuites = [
   },
 ];
 
+/** @typedef {'node' | 'web'} ExtensionHost where the extensions under test and the test index run */
+
 /**
  * Every fixture suite, or the one named on the command line: `--suite NAME --workspace PATH`
  * (any folder or .code-workspace file). A fixture suite's name keeps its options (trust, extra
- * extensions) on the other workspace.
- * @returns {Suite[]}
+ * extensions) on the other workspace. `--host web`: in the browser's web worker extension host.
+ * @returns {{ suites: Suite[], host: ExtensionHost }}
  */
 export function suitesFromArguments() {
-  const { values } = parseArgs({ options: { suite: { type: 'string' }, workspace: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { suite: { type: 'string' }, workspace: { type: 'string' }, host: { type: 'string', default: 'node' } },
+  });
   if ((values.suite === undefined) !== (values.workspace === undefined)) {
     throw new HarnessError('--suite and --workspace go together.');
   }
+  if (values.host !== 'node' && values.host !== 'web') throw new HarnessError('--host is node or web.');
   const suites =
     values.suite && values.workspace
       ? [
@@ -56,12 +61,15 @@ export function suitesFromArguments() {
         throw new HarnessError(`extension of suite ${suite.name} not found: ${extension}`);
     }
   }
-  return suites;
+  return { suites, host: values.host };
 }
 
-/** @param {Array<{ name: string, outcome: string, seconds: number }>} outcomes */
-export function printSummary(outcomes) {
-  console.log('\nIntegration suites:');
+/**
+ * @param {Array<{ name: string, outcome: string, seconds: number }>} outcomes
+ * @param {string} [where] the extension host, when it is not the usual one
+ */
+export function printSummary(outcomes, where) {
+  console.log(`\nIntegration suites${where ? ` (${where})` : ''}:`);
   for (const { name, outcome, seconds } of outcomes) console.log(`  ${name}: ${outcome} (${seconds} s)`);
   return outcomes.every(({ outcome }) => outcome === 'passed') ? 0 : 1;
 }

@@ -107,3 +107,27 @@ export async function scratchNote(text: string): Promise<vscode.TextDocument> {
   await vscode.window.showTextDocument(document);
   return document;
 }
+
+/**
+ * Runs `work` while a 1 ms timer counts its ticks and the longest gap between two: a host that a
+ * scan blocked for all of its time would tick only before and after it.
+ */
+export async function whileTicking<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ticks: number; longestGapMs: number }> {
+  let ticks = 0;
+  let last = performance.now();
+  let longestGapMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longestGapMs = Math.max(longestGapMs, now - last);
+    last = now;
+    ticks++;
+  }, 1);
+  try {
+    const result = await work();
+    return { result, ticks, longestGapMs };
+  } finally {
+    clearInterval(timer);
+  }
+}

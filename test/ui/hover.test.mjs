@@ -3,7 +3,7 @@
 // name and over a tariff figure, and read the card. Expected texts come from the bundled knowledge
 // (src/bundled/us-china-2025.trade.yaml); the note is examples/notes/london-talks-debrief.pnote.
 import assert from 'node:assert/strict';
-import { Workbench } from './workbench.mjs';
+import { inWebWorker, Workbench } from './workbench.mjs';
 
 const note = 'notes/london-talks-debrief.pnote';
 // Before each screenshot the hover is enlarged to its whole card (see Workbench.fitHover): the
@@ -41,5 +41,11 @@ describe('Hover cards in a note (real workbench)', function () {
     await workbench.screenshot('hover-tariff');
     assert.match(card, /US tariffs on goods from China/);
     assert.match(card, /145\s?%/);
+  });
+
+  it(`gave the cards from ${inWebWorker ? 'the web worker' : "code-server's Node"} extension host`, async () => {
+    const where = await workbench.extensionHostOf('trade-notes');
+    if (inWebWorker) assert.equal(where, 'web worker');
+    else assert.match(where, /^127\.0\.0\.1:\d+$/);
   });
 });

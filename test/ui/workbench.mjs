@@ -5,17 +5,28 @@
 // The extension comes from the environment set by test/harness/run-ui.mjs:
 //   TRADE_NOTES_UI_EXTENSIONS_DIR  an extensions folder holding the installed vsix (packaged check);
 //                                  unset: the repository is loaded as a development extension.
+//   TRADE_NOTES_UI_HOST=web        the extension runs in the browser's web worker extension host, as on
+//                                  vscode.dev (screenshots are named web-*.png); unset: code-server's Node one.
 //   TRADE_NOTES_SCREENSHOTS_DIR    where screenshots go (default test-results/ui).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newWorkbenchPage } from '../harness/browser.mjs';
-import { prepareRunFolders, remoteUri, startCodeServer, workbenchUrl } from '../harness/code-server.mjs';
+import {
+  prepareRunFolders,
+  remoteUri,
+  startCodeServer,
+  webWorkerExtensionKinds,
+  workbenchUrl,
+} from '../harness/code-server.mjs';
 import { examplesWorkspace, repoRoot, uiResultsFolder } from '../harness/paths.mjs';
 import { delay } from '../harness/processes.mjs';
 import { ensureCodeServer } from '../harness/provision.mjs';
 
 /** @typedef {{ level: number, label: string, description: string }} TreeRow */
+
+/** Whether the extension runs in the browser's web worker extension host. */
+export const inWebWorker = process.env.TRADE_NOTES_UI_HOST === 'web';
 
 export class Workbench {
   /**
@@ -34,7 +45,10 @@ export class Workbench {
     const installedExtensions = process.env.TRADE_NOTES_UI_EXTENSIONS_DIR;
     const install = await ensureCodeServer();
     const runFolder = mkdtempSync(path.join(os.tmpdir(), 'trade-notes-ui-'));
-    const folders = prepareRunFolders(runFolder, { extensionsDir: installedExtensions });
+    const folders = prepareRunFolders(runFolder, {
+      extensionsDir: installedExtensions,
+      settings: inWebWorker ? webWorkerExtensionKinds([repoRoot]) : undefined,
+    });
     const server = await startCodeServer(install, folders);
     const { browser, close } = await launchBrowser().catch(async (error) => {
       await server.stop();
@@ -196,11 +210,30 @@ export class Workbench {
     );
   }
 
-  /** @param {string} name file name without extension */
+  /**
+   * Where VS Code runs an extension, as its Running Extensions editor says: "web worker" for the
+   * browser's web worker extension host, the server's address for code-server's Node extension host.
+   * @param {string} name the extension's name in its package.json
+   */
+  async extensionHostOf(name) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill('>Developer: Show Running Extensions');
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
+      .first()
+      .click();
+    const row = this.page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"]`);
+    const where = (await row.locator('.msg').innerText()).trim();
+    await this.page.keyboard.press('Escape');
+    return where;
+  }
+
+  /** @param {string} name file name without extension; in the web worker host it gets the prefix web- */
   async screenshot(name) {
     const screenshotsFolder = path.resolve(process.env.TRADE_NOTES_SCREENSHOTS_DIR ?? uiResultsFolder);
     mkdirSync(screenshotsFolder, { recursive: true });
-    await this.page.screenshot({ path: path.join(screenshotsFolder, `${name}.png`) });
+    await this.page.screenshot({ path: path.join(screenshotsFolder, `${inWebWorker ? 'web-' : ''}${name}.png`) });
   }
 
   /** @param {number} lineNumber */

@@ -1,52 +1,19 @@
-// Huge and unusual notes: CRLF and mixed line endings, a 10 MB note on one line, a line of 100,000
-// figures, a note just under VS Code's 50 MB limit for extensions and one over it. Hovers stay exact,
-// the first scan of a huge note runs in slices (the extension host keeps running other work), and a note
-// VS Code does not hand to extensions changes nothing.
+// Hostile notes: CRLF and mixed line endings, a 10 MB note on one line, a line of 100,000 figures, a
+// pasted 2 MB report. Hovers stay exact, and the first scan of a huge note runs in slices (the extension
+// host keeps running other work). The notes are unsaved documents: nothing is written anywhere.
+// Notes near VS Code's 50 MB limit are in noteSizeLimit.test.ts.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import Mocha from 'mocha';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, hoverAt, hoverOn, waitFor } from '../support';
+import { activateExtension, hoverAt, hoverOn, waitFor, whileTicking } from '../support';
+import { report } from '../testRun';
 
-function report(line: string): void {
-  Mocha.reporters.Base.consoleLog(`      ${line}`);
+/** An unsaved note with `text`, not shown in an editor. */
+function noteWith(text: string): Thenable<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'policy-note', content: text });
 }
 
-describe('Hostile and huge notes', () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trade-notes-huge-'));
+describe('Hostile notes', () => {
   before(activateExtension);
-  after(() => fs.rmSync(folder, { recursive: true, force: true }));
-
-  /** Writes a note outside the workspace (nothing in the fixtures is touched) and opens it. */
-  async function noteWith(name: string, text: string): Promise<vscode.TextDocument> {
-    const file = path.join(folder, name);
-    fs.writeFileSync(file, text);
-    return vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  }
-
-  /**
-   * Runs `work` while a 1 ms timer counts its ticks and the longest gap between two: a host that a
-   * scan blocked for all of its time would tick only before and after it.
-   */
-  async function whileTicking<T>(work: () => Promise<T>): Promise<{ result: T; ticks: number; longestGapMs: number }> {
-    let ticks = 0;
-    let last = performance.now();
-    let longestGapMs = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGapMs = Math.max(longestGapMs, now - last);
-      last = now;
-      ticks++;
-    }, 1);
-    try {
-      const result = await work();
-      return { result, ticks, longestGapMs };
-    } finally {
-      clearInterval(timer);
-    }
-  }
 
   it('hovers exactly in a note with CRLF line endings, names wrapped over a CRLF included', async () => {
     const lines = [
@@ -56,7 +23,7 @@ describe('Hostile and huge notes', () => {
       '\r\n',
       'Tariffs fell from 145% to 30%.\r\n',
     ];
-    const document = await noteWith('crlf.pnote', lines.join('').repeat(30));
+    const document = await noteWith(lines.join('').repeat(30));
     assert.strictEqual(document.eol, vscode.EndOfLine.CRLF);
     for (const occurrence of [0, 29]) {
       const bessent = await hoverOn(document, 'Scott', 1, occurrence);
@@ -71,7 +38,7 @@ describe('Hostile and huge notes', () => {
 
   it('hovers exactly in a note with mixed line endings', async () => {
     const text = 'Intro\n\r\nScott Bessent spoke.\rThen He Lifeng.\r\n\nRates: 145%.\n'.repeat(20);
-    const document = await noteWith('mixed.pnote', text);
+    const document = await noteWith(text);
     for (const [needle, expected] of [
       ['Scott Bessent', 'Scott Bessent'],
       ['He Lifeng', 'He Lifeng'],
@@ -91,7 +58,7 @@ describe('Hostile and huge notes', () => {
     this.timeout(180_000);
     const sentence = 'Scott Bessent and He Lifeng agreed to cut the 145% tariff to 30% in Geneva; ';
     const text = sentence.repeat(Math.ceil(10_000_000 / sentence.length));
-    const document = await noteWith('one-line.pnote', text);
+    const document = await noteWith(text);
     assert.strictEqual(document.lineCount, 1);
     const middle = Math.floor(text.length / 2 / sentence.length) * sentence.length;
     const {
@@ -116,7 +83,7 @@ describe('Hostile and huge notes', () => {
   it('hovers on a line of 100,000 figures', async function () {
     this.timeout(60_000);
     const intro = 'US tariffs on China: ';
-    const document = await noteWith('figures.pnote', `${intro}${'145% '.repeat(100_000)}\n`);
+    const document = await noteWith(`${intro}${'145% '.repeat(100_000)}\n`);
     const card = await hoverAt(document, document.positionAt(intro.length + 5 * 50_000 + 1));
     assert.strictEqual(card?.text, '145%');
     assert.match(card?.markdown ?? '', /US tariffs on goods from China/);
@@ -127,32 +94,9 @@ describe('Hostile and huge notes', () => {
       vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Trade Notes' && d.code === 'unknown-official');
     const line = 'Commerce Minister Zhang Wei spoke to reporters.\n';
     // Opened in this order, the large note's check is due first.
-    const large = await noteWith('large-report.pnote', line.repeat(Math.ceil(2_000_000 / line.length)));
-    const small = await noteWith('short.pnote', line);
+    const large = await noteWith(line.repeat(Math.ceil(2_000_000 / line.length)));
+    const small = await noteWith(line);
     await waitFor('the hint on the short note', () => hintsOf(small.uri).length === 1);
     assert.deepStrictEqual(hintsOf(large.uri), []);
-  });
-
-  it('handles a note just under the 50 MB VS Code hands to extensions, and ignores one over it', async function () {
-    this.timeout(300_000);
-    const paragraph = 'Vice Premier He Lifeng met Scott Bessent in London.\n\nThe tariff stood at 145%.\n\n';
-    const under = await noteWith('under-limit.pnote', paragraph.repeat(Math.floor(45_000_000 / paragraph.length)));
-    const at = under.positionAt(paragraph.length * 400_000 + paragraph.indexOf('Scott Bessent') + 1);
-    const { result: card, ticks, longestGapMs } = await whileTicking(() => hoverAt(under, at));
-    assert.strictEqual(card?.text, 'Scott Bessent');
-    report(
-      `first hover in the 45 MB note: the host ran its timer ${ticks} times meanwhile, longest gap ${longestGapMs.toFixed(0)} ms`,
-    );
-    assert.ok(ticks >= 10, `the host kept running while the note was scanned (${ticks} timer ticks)`);
-
-    const overPath = path.join(folder, 'over-limit.pnote');
-    fs.writeFileSync(overPath, paragraph.repeat(Math.ceil(55_000_000 / paragraph.length)));
-    await assert.rejects(
-      Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.file(overPath))),
-      'VS Code does not give extensions notes over 50 MB',
-    );
-    // Nothing broke: a small note still gets its cards.
-    const small = await noteWith('small.pnote', 'Scott Bessent spoke.\n');
-    assert.match((await hoverOn(small, 'Scott Bessent'))?.markdown ?? '', /Secretary of the Treasury/);
   });
 });

@@ -4,11 +4,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, hoverAt, workspaceFile } from '../support';
 
-async function snapshot(folder: vscode.Uri, into = new Map<string, string>()): Promise<Map<string, string>> {
+async function snapshot(folder: vscode.Uri, into = new Map<string, Uint8Array>()): Promise<Map<string, Uint8Array>> {
   for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
     const uri = vscode.Uri.joinPath(folder, name);
     if (type & vscode.FileType.Directory) await snapshot(uri, into);
-    else into.set(uri.toString(), Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('base64'));
+    else into.set(uri.toString(), await vscode.workspace.fs.readFile(uri));
   }
   return into;
 }
@@ -37,6 +37,6 @@ describe('No data loss', () => {
 
     const after = await snapshot(root);
     assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), 'no file was created or deleted');
-    for (const [uri, bytes] of before) assert.strictEqual(after.get(uri), bytes, `${uri} is unchanged`);
+    for (const [uri, bytes] of before) assert.deepStrictEqual(after.get(uri), bytes, `${uri} is unchanged`);
   });
 });

@@ -10,7 +10,6 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { KnowledgeFile, Official } from '../../../src/core/knowledge/types';
@@ -24,6 +23,7 @@ import type * as RememberedModule from '../../../src/services/rememberedKnowledg
 import type * as EditorDocumentsModule from '../../../src/services/editorDocuments';
 import type { KnowledgeMemory, RememberedFile } from '../../../src/services/rememberedKnowledge';
 import { activateExtension, hoverOn, positionOf, waitFor, workspaceFile } from '../support';
+import { report } from '../testRun';
 
 /** The repository root, from out/test/integration/single. */
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -32,11 +32,6 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 function loadNow<T>(relative: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading it now is the point
   return require(relative) as T;
-}
-
-function report(line: string): void {
-  // The test index keeps every line the reporter prints, and shows them with the results.
-  Mocha.reporters.Base.consoleLog(`      ${line}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // A virtual workspace (harness suite `virtual`): the only folder is tradetest:/, the in-memory file
-// system of the test extension in test/fixtures/virtual-fs-extension, seeded from test/fixtures/virtual/.
+// system of the test extension in test/fixtures/virtual-fs-extension, seeded from its folder seed/.
 // VS Code's file search has no provider for that scheme, so Trade Notes must find knowledge files by
 // walking the folder through workspace.fs, and read and watch them through it, faults included.
 import * as assert from 'assert';
