@@ -22,6 +22,10 @@ const nodeOnlyTestFiles = new Map([
     "times the extension's start from its compiled modules, loaded then with Node's require, and loads the bundled knowledge in a Node child process",
   ],
   [
+    'single/namedPipes.test.ts',
+    'makes named pipes with mkfifo (a Node child process) and probes them with Node fs: a web worker has no local files',
+  ],
+  [
     'single/noteSizeLimit.test.ts',
     'writes notes of 45 and 55 MB with Node fs: VS Code hands only files under 50 MB to extensions',
   ],
