@@ -27,6 +27,7 @@ import {
 } from './types';
 import { refuseHostileText } from './limits';
 import { runSteps, type Steps } from '../scheduling/steps';
+import { compareText } from '../text/compare';
 import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from './values';
 
 export interface LoadResult {
@@ -274,7 +275,7 @@ export class FileLoader {
     }
     if (id === undefined || by === undefined || on === undefined || label === undefined || history.length === 0)
       return undefined;
-    history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    history.sort((a, b) => compareText(a.date, b.date));
     return { id, by, on, label, links, history, source: this.entryLocation(map) };
   }
 
