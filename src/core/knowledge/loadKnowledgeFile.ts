@@ -28,6 +28,7 @@ import {
 import { refuseHostileText } from './limits';
 import { runSteps, type Steps } from '../scheduling/steps';
 import { compareText } from '../text/compare';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from './values';
 
 export interface LoadResult {
@@ -534,7 +535,8 @@ export class FileLoader {
   }
 
   private location(start: number, end: number) {
-    return { uri: this.uri, range: this.range([start, trimTrailingSpace(this.text, start, end)]) };
+    // The parser's ranges of entries include the line break and indentation after them.
+    return { uri: this.uri, range: this.range([start, endWithoutTrailingSpace(this.text, start, end)]) };
   }
 
   private range([start = 0, end = start]: readonly number[]): Range {
@@ -598,13 +600,6 @@ export function* duplicateProblemsInSteps(uri: string, file: KnowledgeFile): Ste
 function rangeOf(node: unknown, pair: Pair): [number, number] {
   const range = (node as Node | null | undefined)?.range ?? (pair.key as Node | null | undefined)?.range;
   return range ? [range[0], range[1]] : [0, 0];
-}
-
-/** Entry ranges from the parser include the line break and indentation after them. */
-function trimTrailingSpace(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,5 @@
 import type { Mention } from '../matching/mention';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 
 /** One official or tariff figure named in a section, at its first mention there. */
 export interface OutlineMention {
@@ -45,7 +46,7 @@ const FRONT_MATTER_END = /^\.\.\.[ \t]*$/;
  */
 export function outlineNote(text: string, mentions: readonly Mention[]): NoteOutline {
   const lines = findHeadings(text);
-  const bodyEnd = trimEnd(text, 0, text.length);
+  const bodyEnd = endWithoutTrailingSpace(text, 0, text.length);
   interface Open {
     readonly line: HeadingLine;
     /** Where the section's own text ends: at the next heading of any level. */
@@ -58,7 +59,7 @@ export function outlineNote(text: string, mentions: readonly Mention[]): NoteOut
     while (stack.length > 0 && stack[stack.length - 1]!.line.level >= level) {
       const { line, ownEnd, children } = stack.pop()!;
       // A heading with trailing spaces and nothing under it still ends after its own line.
-      const sectionEnd = Math.max(line.lineEnd, trimEnd(text, line.lineStart, end));
+      const sectionEnd = Math.max(line.lineEnd, endWithoutTrailingSpace(text, line.lineStart, end));
       const heading = { ...line, end: sectionEnd, children, mentions: summarise(mentions, line.lineEnd, ownEnd) };
       (stack.length > 0 ? stack[stack.length - 1]!.children : roots).push(heading);
     }
@@ -118,10 +119,4 @@ function summarise(mentions: readonly Mention[], from: number, to: number): Outl
     else byKey.set(key, { mention, count: 1 });
   }
   return [...byKey.values()];
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }
