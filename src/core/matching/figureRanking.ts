@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Tariff } from '../knowledge/types';
 import type { Steps } from '../scheduling/steps';
+import type { Span } from '../text/span';
 import { firstStartingAtOrAfter } from './findMention';
 import type { FigureMention, Mention } from './mention';
 import { wholeText, type TextWindow } from './textWindow';
@@ -22,11 +23,6 @@ const ITEMS_PER_STEP = 4096;
 
 /** A mention that names no country (a figure, or an official without one). */
 export const NO_COUNTRY = -1;
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
 
 /** The tariffs that have one rate, in knowledge order, and which of them each country is part of. */
 interface RateTariffs {

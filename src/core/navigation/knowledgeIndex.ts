@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { KnowledgeReference } from '../knowledge/types';
+import type { Span } from '../text/span';
 import { endWithoutTrailingSpace } from '../text/whiteSpace';
 import { TextLines } from './textLines';
 
@@ -8,11 +9,8 @@ export type EntryKind = 'country' | 'official' | 'tariff' | 'event';
 
 export type SectionKey = 'countries' | 'officials' | 'tariffs' | 'timeline';
 
-/** Offsets into the text, end exclusive. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+// The VS Code side imports it from here too.
+export type { Span };
 
 export interface IndexedStep extends Span {
   readonly date?: string;
