@@ -179,9 +179,8 @@ export class FileLoader {
   }
 
   readCountries(root: YAMLMap): Country[] {
-    const pair = this.pair(root, 'countries');
-    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
+    const pair = this.pairWithValue(root, 'countries');
+    if (!pair) return [];
     const map = this.resolve(pair.value);
     if (!isMap(map)) {
       this.report(
@@ -346,9 +345,8 @@ export class FileLoader {
   }
 
   readList<K extends ListKey>(root: YAMLMap, key: K): KnowledgeFile[K][number][] {
-    const pair = this.pair(root, key);
-    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
+    const pair = this.pairWithValue(root, key);
+    if (!pair) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list.`, 'type');
@@ -422,9 +420,8 @@ export class FileLoader {
   }
 
   private optionalString(map: YAMLMap, key: string): string | undefined {
-    const pair = this.pair(map, key);
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return undefined;
-    return this.stringValue(pair, key);
+    const pair = this.pairWithValue(map, key);
+    return pair ? this.stringValue(pair, key) : undefined;
   }
 
   private stringValue(pair: Pair, key: string): string | undefined {
@@ -450,9 +447,8 @@ export class FileLoader {
   }
 
   private listItems(map: YAMLMap, key: string): { value: string; range: [number, number] }[] {
-    const pair = this.pair(map, key);
-    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
+    const pair = this.pairWithValue(map, key);
+    if (!pair) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list, e.g. [a, b].`, 'type');
@@ -497,6 +493,15 @@ export class FileLoader {
       if (isPair(item) && this.scalar(item.key) === key) return item;
     }
     return undefined;
+  }
+
+  /**
+   * The pair of `key` when it has a value: `key:` with nothing after it is YAML's null, read as an
+   * empty list or mapping, or as an optional text left out.
+   */
+  private pairWithValue(map: YAMLMap, key: string): Pair | undefined {
+    const pair = this.pair(map, key);
+    return pair && pair.value !== null && this.scalar(pair.value) !== null ? pair : undefined;
   }
 
   checkKeys(map: YAMLMap, allowed: readonly string[], where: string): void {
