@@ -174,7 +174,9 @@ export class FigureRanker {
             ? this.officialCountry(m.officialId)
             : NO_COUNTRY;
     }
-    this.rankWith(window, mentions, countries, first, from, to);
+    const paragraphs = new Paragraphs(new ParagraphBreaks(window));
+    for (let index = from; index < to; index++)
+      this.rankFigure(window, mentions, countries, first, index, paragraphs, true);
   }
 
   /**
@@ -186,23 +188,10 @@ export class FigureRanker {
     return new ScanRanking(this, wholeText(text), mentions, countries);
   }
 
-  /** `countries[k - countriesFrom]` is the country number of `mentions[k]`. */
-  private rankWith(
-    window: TextWindow,
-    mentions: Mention[],
-    countries: ArrayLike<number>,
-    countriesFrom: number,
-    from: number,
-    to: number,
-  ): void {
-    const paragraphs = new Paragraphs(new ParagraphBreaks(window));
-    for (let index = from; index < to; index++)
-      this.rankFigure(window, mentions, countries, countriesFrom, index, paragraphs, true);
-  }
-
   /**
    * Ranks `mentions[index]` if it is an ambiguous figure: with a ranked copy (`copy`) or in place.
-   * Figures are ranked in document order (the paragraph cursor only moves forward).
+   * `countries[k - countriesFrom]` is the country number of `mentions[k]`. Figures are ranked in
+   * document order (the paragraph cursor only moves forward).
    */
   rankFigure(
     window: TextWindow,
