@@ -8,12 +8,16 @@ export interface OutlineMention {
   readonly count: number;
 }
 
-export interface OutlineHeading {
+/** A `#` heading of a note, as its line reads. */
+export interface HeadingLine {
   readonly level: number;
   readonly text: string;
   /** The heading line, without its line break. */
   readonly lineStart: number;
   readonly lineEnd: number;
+}
+
+export interface OutlineHeading extends HeadingLine {
   /** Up to the next heading of the same or a higher level (or the end of the text), trailing blank lines excluded. */
   readonly end: number;
   readonly children: readonly OutlineHeading[];
@@ -25,13 +29,6 @@ export interface NoteOutline {
   /** Officials and figures before the first heading. */
   readonly mentions: readonly OutlineMention[];
   readonly headings: readonly OutlineHeading[];
-}
-
-interface HeadingLine {
-  readonly level: number;
-  readonly text: string;
-  readonly lineStart: number;
-  readonly lineEnd: number;
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
