@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { mergeKnowledge, mergeKnowledgeInSlices } from '../../src/core/knowledge/knowledge';
-import { KnowledgeLoader, splitKnowledgeFile } from '../../src/core/knowledge/knowledgeLoader';
+import { KnowledgeLoader, splitInSteps } from '../../src/core/knowledge/knowledgeLoader';
 import {
   duplicateProblemsInSteps,
   FileLoader,
@@ -15,6 +15,7 @@ import {
   type LoadResult,
 } from '../../src/core/knowledge/loadKnowledgeFile';
 import type { KnowledgeProblem } from '../../src/core/knowledge/types';
+import { runSteps } from '../../src/core/scheduling/steps';
 import { TimeSlices } from '../../src/core/scheduling/timeSlices';
 import { loadFile } from './support/knowledge';
 
@@ -22,6 +23,8 @@ const URI = 'file:///w/generated.trade.yaml';
 const pauseNow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Pauses without waiting for a timer, so that properties with thousands of pauses stay fast. */
 const pauseBriefly = (): Promise<void> => Promise.resolve();
+/** How the piece-by-piece loader cuts `text`; undefined when it loads the file whole. */
+const layoutOf = (text: string) => runSteps(splitInSteps(text));
 
 // --- generated knowledge files -------------------------------------------------------------------
 
@@ -202,7 +205,7 @@ const hasYamlErrors = (result: LoadResult): boolean => result.problems.some((p) 
  * errors or cannot be cut; else no content either, and YAML errors of its own. True when they differ.
  */
 function assertAsWhole(yaml: string, pieces: LoadResult, whole: LoadResult): boolean {
-  if (!hasYamlErrors(whole) || !splitKnowledgeFile(yaml)) {
+  if (!hasYamlErrors(whole) || !layoutOf(yaml)) {
     assert.deepEqual(pieces, whole);
     return false;
   }
@@ -233,7 +236,7 @@ describe('KnowledgeLoader equivalence', () => {
     let brokenInPieces = 0;
     await fc.assert(
       fc.asyncProperty(knowledgeFile, async (yaml) => {
-        if (splitKnowledgeFile(yaml)) inPieces++;
+        if (layoutOf(yaml)) inPieces++;
         const loader = new KnowledgeLoader(pauseBriefly, 0);
         if (assertAsWhole(yaml, await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml))) brokenInPieces++;
       }),
@@ -327,14 +330,14 @@ describe('KnowledgeLoader', () => {
   it('cuts files with CRLF line ends, and loads files with a lone CR whole, as YAML breaks lines there', async () => {
     const loader = new KnowledgeLoader(pauseNow);
     const crlf = (header + entries.slice(0, 3).join('')).replaceAll('\n', '\r\n');
-    assert.equal(splitKnowledgeFile(crlf)?.sections.find((s) => s.key === 'officials')?.items?.length, 3);
+    assert.equal(layoutOf(crlf)?.sections.find((s) => s.key === 'officials')?.items?.length, 3);
     assert.deepEqual(await loader.load(URI, crlf), loadKnowledgeFile(URI, crlf));
     for (const yaml of [
       `${header}  - id: a\r    name: A\n    title: T\n`,
       `${header}  - { id: a, name: A, title: T }\r`,
       `${header}  - { id: a, name: A, title: T }\n\r\r\n`,
     ]) {
-      assert.equal(splitKnowledgeFile(yaml), undefined, JSON.stringify(yaml));
+      assert.equal(layoutOf(yaml), undefined, JSON.stringify(yaml));
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
   });
@@ -393,15 +396,15 @@ describe('KnowledgeLoader', () => {
     ]) {
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
-    assert.equal(splitKnowledgeFile(`${header}\t- id: tab\n`), undefined);
-    assert.equal(splitKnowledgeFile(repeatedKey), undefined);
+    assert.equal(layoutOf(`${header}\t- id: tab\n`), undefined);
+    assert.equal(layoutOf(repeatedKey), undefined);
     // Cut, but a YAML error in the header: the file is parsed whole, so that the header's errors come as there.
-    assert.ok(splitKnowledgeFile(headerError));
+    assert.ok(layoutOf(headerError));
   });
 
   it('cuts lines of blanks and tabs, and comments after a tab, as blank lines', async () => {
     const yaml = `${header}${entries[0]}\t\n  \t# a comment after a tab\n${entries[1]}`;
-    assert.equal(splitKnowledgeFile(yaml)?.sections.find((s) => s.key === 'officials')?.items?.length, 2);
+    assert.equal(layoutOf(yaml)?.sections.find((s) => s.key === 'officials')?.items?.length, 2);
     const result = await new KnowledgeLoader(pauseNow).load(URI, yaml);
     assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
     assert.equal(result.file?.officials.length, 2);

@@ -131,6 +131,19 @@ timeline:
     assert.equal(result.problems[0]!.severity, 'warning');
   });
 
+  it('reads a key with nothing after it as empty: a section, a list field, an optional text', () => {
+    const result = loadKnowledgeFile(
+      'u',
+      `${HEADER}countries:\ntariffs:\ntimeline:\nofficials:\n  - id: a\n    name: A\n    title: T\n    aliases:\n    note:\n`,
+    );
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.file!.countries, []);
+    assert.deepEqual(result.file!.tariffs, []);
+    assert.deepEqual(result.file!.timeline, []);
+    assert.deepEqual(result.file!.officials[0]!.aliases, []);
+    assert.equal(result.file!.officials[0]!.note, undefined);
+  });
+
   it('reports duplicate ids inside one file', () => {
     const result = loadKnowledgeFile(
       'u',

@@ -9,7 +9,7 @@ import {
   type ListKey,
   type LoadResult,
 } from './loadKnowledgeFile';
-import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
+import { runStepsInSlices, type Steps } from '../scheduling/steps';
 import type {
   Country,
   KnowledgeFile,
@@ -124,7 +124,7 @@ export class KnowledgeLoader {
     };
 
     // The header is checked on the text up to the last of the first key, `kind` and `version`, parsed
-    // whole: it holds no list entries (see splitKnowledgeFile). A file without a valid header is loaded
+    // whole: it holds no list entries (see splitInSteps). A file without a valid header is loaded
     // whole, so that its YAML errors, if any, come first as they do there.
     const header = new FileLoader(uri, text.slice(0, layout.headerEnd));
     const headerDoc = header.parse();
@@ -378,13 +378,8 @@ const LINES_PER_STEP = 1024;
  * (or, for a tab in the indentation, inside a section) stays in it and marks it {@link Part.stray}.
  * Anything else (directives, document markers, lone CRs, keys that are not plain words outside an
  * entry, a repeated key, content before the first entry of a list) gives undefined, and the file is
- * read whole.
+ * read whole. Pauses every {@link LINES_PER_STEP} lines so that a caller can let the host run.
  */
-export function splitKnowledgeFile(text: string): Layout | undefined {
-  return runSteps(splitInSteps(text));
-}
-
-/** {@link splitKnowledgeFile}, pausing every {@link LINES_PER_STEP} lines so that a caller can let the host run. */
 export function* splitInSteps(text: string): Steps<Layout | undefined> {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
   // Lone CRs (not before a LF) break lines where YAML does and these lines do not; found line by line, not in one long search.
