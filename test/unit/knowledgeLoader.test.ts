@@ -72,6 +72,17 @@ timeline:
     assert.equal(result.problems[0]!.range.start.line, 5);
   });
 
+  it('reads the optional asOf date, and reports a bad one at its value', () => {
+    assert.equal(loadFile(`${HEADER}asOf: 2025-12-31\n`).asOf, '2025-12-31');
+    assert.equal(loadFile(HEADER).asOf, undefined, 'files without asOf still load (format v1 as before)');
+    const bad = { '2025-02-30': 'date', 'end of 2025': 'date', '': 'type', '[2025-12-31]': 'type' };
+    for (const [value, code] of Object.entries(bad)) {
+      const result = loadKnowledgeFile('u', `${HEADER}asOf: ${value}\n`);
+      assert.equal(result.file, undefined, `asOf: ${value}`);
+      assert.deepEqual(where(result.problems), [`3:7 ${code}`], `asOf: ${value}`);
+    }
+  });
+
   it('reports missing and ill-typed required fields where they belong', () => {
     const result = loadKnowledgeFile(
       'u',
