@@ -84,7 +84,10 @@ const event = fc
     id.map((v) => [`id: ${v}`]),
     field('date', date),
     field('title', text),
-    mostly([[], ['kind: talks'], ['participants: [a, scott-bessent, nobody]']], [['kind: party'], ['end: 2025-01-01']]),
+    mostly(
+      [[], ['kind: talks'], ['kind: deadline'], ['participants: [a, scott-bessent, nobody]']],
+      [['kind: party'], ['end: 2025-01-01'], ['kind: deadline', 'participants: [a]']],
+    ),
   )
   .map((parts) => parts.flat());
 

@@ -83,6 +83,25 @@ timeline:
     }
   });
 
+  it('warns on participants of a deadline at the list, and still loads the file', () => {
+    const result = loadKnowledgeFile(
+      'u',
+      `${HEADER}timeline:
+  - id: pause-ends
+    date: 2025-08-12
+    title: Tariff pause due to end
+    kind: deadline
+    participants: [scott-bessent]
+  - { id: empty-list, date: 2025-08-12, title: T, kind: deadline, participants: [] }
+  - { id: talks, date: 2025-08-11, title: T, kind: talks, participants: [scott-bessent] }
+`,
+    );
+    assert.ok(result.file, 'a warning does not stop the file');
+    assert.deepEqual(where(result.problems), ['8:19 deadline-participants']);
+    assert.equal(result.problems[0]!.severity, 'warning');
+    assert.match(result.problems[0]!.message, /deadline has no participants/);
+  });
+
   it('reports missing and ill-typed required fields where they belong', () => {
     const result = loadKnowledgeFile(
       'u',

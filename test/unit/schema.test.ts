@@ -73,6 +73,7 @@ describe('JSON Schema for knowledge format v1', () => {
       'an empty event kind': EVENT(', kind:'),
       'references to ids defined elsewhere (checked across files, not here)': `${HEADER}officials:\n  - { id: a-person, name: A, title: T, country: ZZ }\n`,
       'an asOf date': `${HEADER}asOf: 2025-12-31\n`,
+      'a deadline without participants': EVENT(', kind: deadline, participants: []'),
     };
     for (const [name, text] of Object.entries(valid)) it(name, () => assertAgree(text, true));
   });
@@ -124,6 +125,7 @@ describe('JSON Schema for knowledge format v1', () => {
       'an official list with a stray entry': `${HEADER}officials:\n${OFFICIAL}  - 42\n`,
       'an impossible asOf date': `${HEADER}asOf: 2025-02-30\n`,
       'an empty asOf': `${HEADER}asOf:\n`,
+      'a deadline with participants': EVENT(', kind: deadline, participants: [a-person]'),
     };
     for (const [name, text] of Object.entries(invalid)) it(name, () => assertAgree(text, false));
   });

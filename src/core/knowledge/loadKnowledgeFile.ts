@@ -331,6 +331,15 @@ export class FileLoader {
       );
     }
     const participants = this.referenceList(map, 'participants', 'official');
+    if (kindText === 'deadline' && participants.length > 0) {
+      const pair = this.pair(map, 'participants')!;
+      this.report(
+        rangeOf(pair.value, pair),
+        'A deadline has no participants: nobody takes part in an expiry. List them on the event that set or moved it.',
+        'deadline-participants',
+        'warning',
+      );
+    }
     const place = this.optionalString(map, 'place');
     const summary = this.optionalString(map, 'summary');
     const links = this.stringList(map, 'links');
