@@ -87,7 +87,10 @@ const event = fc
     id.map((v) => [`id: ${v}`]),
     field('date', date),
     field('title', text),
-    mostly([[], ['kind: talks'], ['participants: [a, scott-bessent, nobody]']], [['kind: party'], ['end: 2025-01-01']]),
+    mostly(
+      [[], ['kind: talks'], ['kind: deadline'], ['participants: [a, scott-bessent, nobody]']],
+      [['kind: party'], ['end: 2025-01-01'], ['kind: deadline', 'participants: [a]']],
+    ),
   )
   .map((parts) => parts.flat());
 
@@ -139,7 +142,15 @@ const sections = fc.tuple(
   list('officials', official),
   list('tariffs', tariff),
   list('timeline', event),
-  fc.constantFrom([], ['extra: field'], ['# trailing comment']),
+  fc.constantFrom(
+    [],
+    ['extra: field'],
+    ['# trailing comment'],
+    ['asOf: 2025-12-31'],
+    ['asOf: 2025-02-30'],
+    ['asOf:'],
+    ['asOf: [2025-12-31]'],
+  ),
 );
 
 /** Lines that break a file in the ways typing does. */
@@ -293,6 +304,29 @@ describe('KnowledgeLoader', () => {
       3 + 151 * 3 + 1,
       'entries after the edit moved down a line',
     );
+  });
+
+  it('reads asOf in pieces as the whole-file loader does, before or after the header, valid or not', async () => {
+    const official = 'officials:\n  - { id: a, name: A, title: T }\n  - { id: b, name: B, title: T }\n';
+    for (const asOf of ['asOf: 2025-12-31\n', 'asOf: 2025-02-30\n', 'asOf:\n']) {
+      for (const yaml of [
+        `kind: trade-knowledge\nversion: 1\n${asOf}${official}`,
+        `${asOf}kind: trade-knowledge\nversion: 1\ncolour: red\n${official}`,
+        `kind: trade-knowledge\n${asOf}version: 1\n${official}colour: red\n`,
+      ]) {
+        assert.ok(
+          layoutOf(yaml)?.sections.some((s) => s.key === 'asOf'),
+          `cut into pieces:\n${yaml}`,
+        );
+        const pieces = await new KnowledgeLoader(pauseBriefly, 0).load(URI, yaml);
+        assert.deepEqual(pieces, loadKnowledgeFile(URI, yaml), yaml);
+      }
+    }
+    const valid = await new KnowledgeLoader(pauseBriefly, 0).load(
+      URI,
+      `kind: trade-knowledge\nversion: 1\nasOf: 2025-12-31\n`,
+    );
+    assert.equal(valid.file?.asOf, '2025-12-31');
   });
 
   it('returns the previous result for unchanged text without parsing', async () => {

@@ -148,6 +148,10 @@ export class KnowledgeLoader {
         loader.checkKeys(root, TOP_LEVEL_KEYS, 'the top level');
         const unknownKey = [...loader.problems];
         loader.problems.length = 0;
+        if (section.key === 'asOf') {
+          const asOf = loader.readAsOf(root);
+          return { problems: loader.problems, references: [], entries: [], unknownKey, asOf };
+        }
         const entries = readSection(loader, root, section.key);
         return { problems: loader.problems, references: loader.references, entries, unknownKey };
       });
@@ -155,6 +159,9 @@ export class KnowledgeLoader {
       problems.push(...(result.unknownKey ?? []));
       sections.set(section.key, result);
     }
+    // `asOf` is checked right after the top-level keys, as the whole-file loader checks it.
+    const asOf = sections.get('asOf');
+    if (asOf) add(asOf);
 
     const lists: Record<'countries' | ListKey, Entry[]> = { countries: [], officials: [], tariffs: [], timeline: [] };
     for (const key of ['countries', 'officials', 'tariffs', 'timeline'] as const) {
@@ -176,6 +183,7 @@ export class KnowledgeLoader {
     }
     const file: KnowledgeFile = {
       uri,
+      asOf: asOf?.asOf,
       countries: lists.countries as Country[],
       officials: lists.officials as Official[],
       tariffs: lists.tariffs as Tariff[],
@@ -214,6 +222,8 @@ interface Reading {
   readonly entries: readonly Entry[];
   /** For a top-level section: the warning when its key is not a known one. */
   readonly unknownKey?: readonly KnowledgeProblem[];
+  /** For the `asOf` section: its date, when valid. */
+  readonly asOf?: string;
 }
 
 function readSection(loader: FileLoader, root: YAMLMap, key: string): Entry[] {
@@ -309,6 +319,7 @@ function placed(result: PieceResult, line: number): PieceResult {
     references: result.references.map((r) => ({ ...r, range: movedRange(r.range, lines) })),
     entries: result.entries.map((e) => movedEntry(e, lines)),
     ...(result.unknownKey ? { unknownKey: result.unknownKey.map(moved) } : {}),
+    ...(result.asOf !== undefined ? { asOf: result.asOf } : {}),
   };
 }
 

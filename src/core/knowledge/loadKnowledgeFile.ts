@@ -41,7 +41,7 @@ export interface LoadResult {
 /** Aliases (`*anchor`) allowed in one file: enough for real use, far too few for a "billion laughs" bomb. */
 export const MAX_YAML_ALIASES = 100;
 
-export const TOP_LEVEL_KEYS = ['kind', 'version', 'countries', 'officials', 'tariffs', 'timeline'];
+export const TOP_LEVEL_KEYS = ['kind', 'version', 'asOf', 'countries', 'officials', 'tariffs', 'timeline'];
 const COUNTRY_KEYS = ['name', 'aliases', 'flag'];
 const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'organization', 'note', 'links'];
 const TARIFF_KEYS = ['id', 'by', 'on', 'label', 'links', 'history'];
@@ -104,6 +104,7 @@ export class FileLoader {
 
     const file: KnowledgeFile = {
       uri: this.uri,
+      asOf: this.readAsOf(root),
       countries: this.readCountries(root),
       officials: this.readList(root, 'officials'),
       tariffs: this.readList(root, 'tariffs'),
@@ -176,6 +177,11 @@ export class FileLoader {
       ok = false;
     }
     return ok;
+  }
+
+  /** The optional `asOf` date; when the key is there, its value must be a date (an empty one is an error, as for `end`). */
+  readAsOf(root: YAMLMap): string | undefined {
+    return this.pair(root, 'asOf') ? this.requiredDate(root, 'asOf') : undefined;
   }
 
   readCountries(root: YAMLMap): Country[] {
@@ -326,6 +332,15 @@ export class FileLoader {
       );
     }
     const participants = this.referenceList(map, 'participants', 'official');
+    if (kindText === 'deadline' && participants.length > 0) {
+      const pair = this.pair(map, 'participants')!;
+      this.report(
+        rangeOf(pair.value, pair),
+        'A deadline has no participants: nobody takes part in an expiry. List them on the event that set or moved it.',
+        'deadline-participants',
+        'warning',
+      );
+    }
     const place = this.optionalString(map, 'place');
     const summary = this.optionalString(map, 'summary');
     const links = this.stringList(map, 'links');
