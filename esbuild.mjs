@@ -1,6 +1,6 @@
 // Bundles the extension for the desktop (Node) and web (worker) extension hosts.
 // Usage: node esbuild.mjs [--production] [--watch]. The benchmark imports the options from here.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,7 +70,7 @@ export const precompiledKnowledge = {
         };
       }
       return {
-        contents: `export const text = ${JSON.stringify(text)};\nexport const knowledge = ${JSON.stringify(file)};\n`,
+        contents: `export const knowledge = ${JSON.stringify(file)};\n`,
         loader: 'js',
       };
     });
@@ -99,8 +99,17 @@ export function extensionBuild(platform, { production = false, plugins = [] } = 
   };
 }
 
+/** The bundled knowledge's text, beside the bundles, where the extension reads it when someone opens it. */
+export const bundledKnowledgeText = path.join(root, 'dist', 'bundled', 'us-china-2025.trade.yaml');
+
+async function copyBundledKnowledgeText() {
+  await mkdir(path.dirname(bundledKnowledgeText), { recursive: true });
+  await copyFile(path.join(root, 'src', 'bundled', 'us-china-2025.trade.yaml'), bundledKnowledgeText);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const production = process.argv.includes('--production');
+  await copyBundledKnowledgeText();
   const watch = process.argv.includes('--watch');
   const targets = ['node', 'browser'].map((platform) =>
     extensionBuild(platform, { production, plugins: watch ? [problemMatcherLog] : [] }),

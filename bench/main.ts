@@ -18,6 +18,7 @@ import { MentionIndex } from '../src/core/matching/mentionIndex';
 import { MentionMatcher } from '../src/core/matching/mentionMatcher';
 import { TimeSlices } from '../src/core/scheduling/timeSlices';
 import { generateKnowledge, generateNote, type GeneratedKnowledge } from './data';
+import { factCheckSection } from './factCheck';
 import { LineDocument } from './lineDocument';
 import {
   interleaved,
@@ -27,6 +28,7 @@ import {
   summarize,
   time,
   timeAsync,
+  type BenchRow,
   type Timing,
 } from './measure';
 import { Random } from './random';
@@ -34,16 +36,7 @@ import { Random } from './random';
 const quick = process.argv.includes('--quick');
 const NOTE_LENGTH = 10_000_000;
 
-interface Row {
-  readonly section: string;
-  readonly name: string;
-  readonly timing?: Timing;
-  /** What the row's figure is, when it is not a time: a rate, a size, a ratio. */
-  readonly value?: string;
-  readonly target?: string;
-  readonly met?: boolean;
-  readonly details?: Record<string, unknown>;
-}
+type Row = BenchRow;
 
 const rows: Row[] = [];
 function row(entry: Row): void {
@@ -583,6 +576,7 @@ async function main(): Promise<void> {
   );
   const { matcher, note } = await scanSection();
   hoverAndEditSection(matcher, note);
+  factCheckSection(row, fmtMs);
   await knowledgeSection();
   await bundleSection();
   printTable();

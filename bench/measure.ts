@@ -89,3 +89,15 @@ export function megabytes(bytes: number | undefined): string {
   if (bytes < 102400) return '< 0.1 MB';
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
+
+/** One row of the benchmark's report and of bench/results.json. */
+export interface BenchRow {
+  readonly section: string;
+  readonly name: string;
+  readonly timing?: Timing;
+  /** What the row's figure is, when it is not a time: a rate, a size, a ratio. */
+  readonly value?: string;
+  readonly target?: string;
+  readonly met?: boolean;
+  readonly details?: Record<string, unknown>;
+}

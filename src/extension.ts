@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCompletion } from './features/completion';
 import { registerDefinitions } from './features/definitions';
+import { registerFactCheck } from './features/factCheck';
 import { registerFindMentions } from './features/findMentions';
 import { registerHighlighting } from './features/highlighting';
 import { registerHover } from './features/hover';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
     registerSymbols(services),
     registerHighlighting(services),
     registerUnknownOfficials(services),
+    registerFactCheck(services),
     registerNoteCommands(services),
     timeline,
   );

@@ -8,6 +8,7 @@ import type { Mention } from '../core/matching/mention';
 import { logFailure } from '../services/logger';
 import type { Services } from '../services/services';
 import { POLICY_NOTE_SELECTOR } from './documentSelectors';
+import { noteDateOfDocument } from './noteDates';
 import { rangeOfOffsets } from './typeConverters';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
@@ -38,7 +39,7 @@ export function provideMentionHover(
     if (store.generation !== generation) mentions = await cache.mentions(document, token, 'available');
     if (!mentions) return undefined;
     const mention = findMentionAt(mentions, document.offsetAt(position));
-    const card = mention && renderCard(mention, store.knowledge);
+    const card = mention && renderCard(mention, store.knowledge, document);
     if (!card) return undefined;
     const parts = [untrustedMarkdown(card)];
     if (store.searching) parts.push(untrustedMarkdown(STILL_SEARCHING));
@@ -46,7 +47,7 @@ export function provideMentionHover(
   });
 }
 
-function renderCard(mention: Mention, knowledge: Knowledge): string | undefined {
+function renderCard(mention: Mention, knowledge: Knowledge, document: vscode.TextDocument): string | undefined {
   switch (mention.kind) {
     case 'official': {
       const official = knowledge.officials.get(mention.officialId);
@@ -56,7 +57,9 @@ function renderCard(mention: Mention, knowledge: Knowledge): string | undefined 
       const tariffs = mention.tariffIds
         .map((id) => knowledge.tariffs.get(id))
         .filter((t): t is Tariff => t !== undefined);
-      return tariffs.length > 0 ? renderTariffCard(mention.rate, tariffs, knowledge) : undefined;
+      return tariffs.length > 0
+        ? renderTariffCard(mention.rate, tariffs, knowledge, noteDateOfDocument(document)?.iso)
+        : undefined;
     }
     case 'country':
       return undefined;

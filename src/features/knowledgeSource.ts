@@ -13,7 +13,7 @@ export const OPEN_ENTRY_COMMAND = 'tradeNotes.openEntry';
 export function registerKnowledgeSource({ bundled }: Services): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, {
-      provideTextDocumentContent: (uri) => (uri.toString() === bundled.uri.toString() ? bundled.text : undefined),
+      provideTextDocumentContent: (uri) => (uri.toString() === bundled.uri.toString() ? bundled.text() : undefined),
     }),
     vscode.commands.registerCommand(OPEN_ENTRY_COMMAND, (location: SourceLocation) => openEntry(location)),
     vscode.commands.registerCommand('tradeNotes.openBundledKnowledge', () =>

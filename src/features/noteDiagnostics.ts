@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { FindingSeverity, NoteFinding } from '../core/checks/noteFinding';
-import type { Knowledge } from '../core/knowledge/knowledge';
-import type { Mention } from '../core/matching/mention';
+import type { CheckedNote, FindingSeverity, NoteFinding } from '../core/checks/noteFinding';
 import { POLICY_NOTE_LANGUAGE, PRODUCT_NAME, readSetting, type Setting } from '../services/configuration';
 import { Disposable } from '../services/disposable';
 import { logFailure } from '../services/logger';
@@ -10,14 +8,6 @@ import { rangeOfOffsets } from './typeConverters';
 
 /** Typing pauses this long before a note is checked again. */
 const DEBOUNCE_MS = 300;
-
-/** What a check reads of a note. */
-export interface CheckedNote {
-  readonly uri: string;
-  readonly text: string;
-  readonly mentions: readonly Mention[];
-  readonly knowledge: Knowledge;
-}
 
 /** A kind of check on notes: a core function, and what the runner needs to know to run it. */
 export interface NoteCheck<F extends NoteFinding> {
@@ -29,7 +19,8 @@ export interface NoteCheck<F extends NoteFinding> {
   readonly dependsOn?: readonly Setting[];
   /** Longer notes (in characters) are not checked, so that opening a huge file costs no check. */
   readonly maxLength: number;
-  find(note: CheckedNote): readonly F[];
+  /** A check of one note, made when the note is first checked and kept until it closes (it may keep state). */
+  checker(): (note: CheckedNote) => readonly F[];
   /** The severity to show in this note, when a setting chooses it rather than the finding. */
   severityIn?(document: vscode.TextDocument): FindingSeverity | undefined;
 }
@@ -53,6 +44,7 @@ export class NoteDiagnostics<F extends NoteFinding> extends Disposable {
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   /** The findings shown per note, with the version they are of. */
   private readonly shown = new Map<string, { readonly version: number; readonly findings: readonly F[] }>();
+  private readonly checkers = new Map<string, (note: CheckedNote) => readonly F[]>();
 
   constructor(
     private readonly check: NoteCheck<F>,
@@ -115,6 +107,7 @@ export class NoteDiagnostics<F extends NoteFinding> extends Disposable {
   private forget(uri: vscode.Uri): void {
     this.stop(uri.toString());
     this.shown.delete(uri.toString());
+    this.checkers.delete(uri.toString());
     this.collection.delete(uri);
   }
 
@@ -132,12 +125,9 @@ export class NoteDiagnostics<F extends NoteFinding> extends Disposable {
       if (!found || cancellation.token.isCancellationRequested || document.isClosed || document.version !== version) {
         return;
       }
-      const findings = this.check.find({
-        uri: key,
-        text: document.getText(),
-        mentions: found,
-        knowledge: store.knowledge,
-      });
+      let checker = this.checkers.get(key);
+      if (!checker) this.checkers.set(key, (checker = this.check.checker()));
+      const findings = checker({ uri: key, text: document.getText(), mentions: found, knowledge: store.knowledge });
       const severity = this.check.severityIn?.(document);
       this.shown.set(key, { version, findings });
       this.collection.set(

@@ -8,12 +8,15 @@ import {
   type SectionKey,
 } from '../core/navigation/knowledgeIndex';
 import { outlineNote, type OutlineHeading, type OutlineMention } from '../core/navigation/noteOutline';
+import type { NoteDate } from '../core/checks/noteDate';
 import { searchKnowledgeSymbols } from '../core/navigation/symbolSearch';
 import type { Span } from '../core/text/span';
+import { formatDate } from '../core/timeline/dates';
 import { POLICY_NOTE_LANGUAGE, PRODUCT_NAME } from '../services/configuration';
 import { logFailure } from '../services/logger';
 import type { Services } from '../services/services';
 import { KNOWLEDGE_SELECTOR, POLICY_NOTE_SELECTOR } from './documentSelectors';
+import { noteDateOfDocument } from './noteDates';
 import { rangeOfOffsets, toLocation } from './typeConverters';
 
 const SECTION_LABELS: Readonly<Record<SectionKey, string>> = {
@@ -61,7 +64,9 @@ class OutlineProvider implements vscode.DocumentSymbolProvider {
       if (!found || token.isCancellationRequested) return undefined;
       const outline = outlineNote(document.getText(), found);
       const knowledge = store.knowledge;
+      const noteDate = noteDateOfDocument(document);
       return [
+        ...(noteDate ? [noteDateSymbol(document, noteDate)] : []),
         ...outline.mentions.map((m) => mentionSymbol(document, m, knowledge)),
         ...outline.headings.map((h) => headingSymbol(document, h, knowledge)),
       ];
@@ -91,6 +96,12 @@ class KnowledgeSymbolProvider implements vscode.WorkspaceSymbolProvider {
       );
     });
   }
+}
+
+/** "Dated 10 Jun 2025 · front matter": the date the fact check reads the note's claims at. */
+function noteDateSymbol(document: vscode.TextDocument, noteDate: NoteDate): vscode.DocumentSymbol {
+  const span = { start: noteDate.start ?? 0, end: noteDate.end ?? 0 };
+  return symbol(document, `Dated ${formatDate(noteDate.iso)}`, noteDate.source, vscode.SymbolKind.Event, span, span);
 }
 
 function headingSymbol(

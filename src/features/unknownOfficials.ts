@@ -30,7 +30,10 @@ export function registerUnknownOfficials(services: Services): vscode.Disposable 
       name: 'trade-notes-hints',
       enabledBy: Settings.hintUnknownOfficials,
       maxLength: MAX_CHECKED_NOTE_LENGTH,
-      find: ({ text, mentions, knowledge }) => findUnknownOfficials(text, mentions, knowledge),
+      checker:
+        () =>
+        ({ text, mentions, knowledge }) =>
+          findUnknownOfficials(text, mentions, knowledge),
     },
     services,
   );

@@ -19,6 +19,8 @@ export const Settings = {
   useBundledKnowledge: 'tradeNotes.useBundledKnowledge',
   highlightMentions: 'tradeNotes.highlightMentions',
   hintUnknownOfficials: 'tradeNotes.hintUnknownOfficials',
+  factCheckEnabled: 'tradeNotes.factCheck.enabled',
+  factCheckSeverity: 'tradeNotes.factCheck.severity',
 } as const;
 
 export type Setting = (typeof Settings)[keyof typeof Settings];

@@ -58,13 +58,16 @@ export class KnowledgeDocuments {
 
   /** A file's current text: its editor's (unsaved changes included), else what is on disk; undefined if it cannot be read. */
   async textOf(uri: vscode.Uri): Promise<string | undefined> {
-    if (this.isBundled(uri)) return this.bundled.text;
+    if (this.isBundled(uri)) return this.bundled.text();
     const read = await readKnowledgeFile(uri);
     return read.kind === 'text' ? read.text : undefined;
   }
 
   private async indexOfFile(uri: vscode.Uri): Promise<KnowledgeIndex | undefined> {
-    if (this.isBundled(uri)) return this.cached(uri, 'bundled', () => this.bundled.text);
+    if (this.isBundled(uri)) {
+      const text = await this.bundled.text();
+      return this.cached(uri, 'bundled', () => text);
+    }
     const read = await readKnowledgeFile(uri, this.cache.get(uri.toString())?.stamp);
     switch (read.kind) {
       case 'text':

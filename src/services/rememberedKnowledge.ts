@@ -16,6 +16,8 @@ export type KnowledgeMemory = Pick<vscode.Memento, 'get' | 'update'>;
 const MAX_REMEMBERED_CHARACTERS = 1_000_000;
 /** Saves happen at most this often while knowledge files are being edited. */
 const SAVE_DELAY_MS = 2000;
+/** Raised when what loading gives changes shape between releases (2: officials' `titles`). */
+const SHAPE = 2;
 
 /**
  * The workspace knowledge files and what loading them gave, kept between sessions, so that the next
@@ -33,7 +35,7 @@ export class RememberedKnowledge {
   ) {}
 
   private get key(): string {
-    return `tradeNotes.rememberedKnowledge@${this.version}`;
+    return `tradeNotes.rememberedKnowledge@${this.version}#${SHAPE}`;
   }
 
   recall(): readonly RememberedFile[] {

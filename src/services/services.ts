@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bundledKnowledge, type BundledKnowledge } from './bundledKnowledge';
+import { bundledKnowledgeOf, type BundledKnowledge } from './bundledKnowledge';
 import { Disposable } from './disposable';
 import { KnowledgeDiscovery } from './knowledgeDiscovery';
 import { KnowledgeDocuments } from './knowledgeDocuments';
@@ -14,7 +14,7 @@ import { WorkspaceMentions } from './workspaceMentions';
 export class Services extends Disposable {
   readonly logger: Logger;
   private readonly output: OutputChannelLogger;
-  readonly bundled: BundledKnowledge = bundledKnowledge;
+  readonly bundled: BundledKnowledge;
   readonly store: KnowledgeStore;
   readonly mentions: MentionCache<vscode.TextDocument>;
   readonly knowledgeDocuments: KnowledgeDocuments;
@@ -24,6 +24,7 @@ export class Services extends Disposable {
 
   constructor(context: vscode.ExtensionContext) {
     super();
+    this.bundled = bundledKnowledgeOf(context.extensionUri);
     const logger = this.register(new OutputChannelLogger());
     const remembered = new RememberedKnowledge(context.workspaceState, String(context.extension.packageJSON.version));
     const discovery = this.register(new KnowledgeDiscovery(logger));

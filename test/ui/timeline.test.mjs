@@ -3,7 +3,7 @@
 // read the tree rows: month groups ("June 2025") holding events whose rows show a date ("9–10 Jun 2025"),
 // all oldest first (the default order). The knowledge is the bundled file plus examples/eu-watch.trade.yaml.
 import assert from 'node:assert/strict';
-import { Workbench } from './workbench.mjs';
+import { workbenchWith } from './workbench.mjs';
 
 const monthNames = [
   'January',
@@ -22,27 +22,13 @@ const monthNames = [
 
 describe('Talks Timeline view (real workbench)', function () {
   this.timeout(180_000);
-  /** @type {Workbench} set by `before`; mocha skips the tests when it fails */
-  let workbench;
-  let passed = true;
-
-  before(async () => {
-    workbench = await Workbench.open();
-    // A note beside the view makes the screenshot look like real use.
-    await workbench.openFromExplorer('notes/london-talks-debrief.pnote');
-  });
-  afterEach(function () {
-    if (this.currentTest?.state !== 'passed') passed = false;
-  });
-  after(async () => {
-    // Undefined when `before` failed.
-    await workbench?.close(passed);
-  });
+  // A note beside the view makes the screenshot look like real use.
+  const workbench = workbenchWith('notes/london-talks-debrief.pnote');
 
   it('shows month groups, then their events, oldest first', async () => {
-    const rows = await workbench.readTimeline();
-    await workbench.setSideBarWidth(560);
-    await workbench.screenshot('timeline');
+    const rows = await workbench().readTimeline();
+    await workbench().setSideBarWidth(560);
+    await workbench().screenshot('timeline');
 
     const groups = rows.filter((row) => row.level === 1);
     const groupMonths = groups.map((group) => monthOfGroup(group.label));
@@ -73,7 +59,7 @@ describe('Talks Timeline view (real workbench)', function () {
       'the London talks are missing',
     );
     // The view's description: the date up to which the knowledge (here the bundled file's) was checked.
-    const sideBar = (await workbench.page.locator('.part.sidebar').textContent()) ?? '';
+    const sideBar = (await workbench().page.locator('.part.sidebar').textContent()) ?? '';
     assert.match(sideBar, /knowledge as of 31 Dec 2025/, 'the title bar does not say how old the knowledge is');
   });
 });

@@ -28,6 +28,32 @@ import { ensureCodeServer } from '../harness/provision.mjs';
 /** Whether the extension runs in the browser's web worker extension host. */
 export const inWebWorker = process.env.TRADE_NOTES_UI_HOST === 'web';
 
+/**
+ * One workbench for the tests of a `describe` block, with `relativePath` (a file of examples/) open in
+ * it; closed after them, keeping its run folder (logs) when a test failed. Call it in the block's body.
+ * @param {string} relativePath
+ * @returns {() => Workbench} the workbench, once `before` has opened it
+ */
+export function workbenchWith(relativePath) {
+  /** @type {Workbench | undefined} undefined until `before` has run; mocha skips the tests when it fails */
+  let workbench;
+  let passed = true;
+  before(async () => {
+    workbench = await Workbench.open();
+    await workbench.openFromExplorer(relativePath);
+  });
+  afterEach(function () {
+    if (this.currentTest?.state !== 'passed') passed = false;
+  });
+  after(async () => {
+    await workbench?.close(passed);
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench is not open');
+    return workbench;
+  };
+}
+
 export class Workbench {
   /**
    * @param {import('playwright-core').Page} page
@@ -216,17 +242,28 @@ export class Workbench {
    * @param {string} name the extension's name in its package.json
    */
   async extensionHostOf(name) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.fill('>Developer: Show Running Extensions');
-    await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
-      .first()
-      .click();
-    const row = this.page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"]`);
-    const where = (await row.locator('.msg').innerText()).trim();
-    await this.page.keyboard.press('Escape');
-    return where;
+    // The editor lists extensions once the hosts answer, which can take long on a loaded machine: look
+    // again after reopening it rather than failing on the first slow answer.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.fill('>Developer: Show Running Extensions');
+      await this.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
+        .first()
+        .click();
+      const row = this.page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"]`);
+      const where = await row
+        .locator('.msg')
+        .innerText({ timeout: 30_000 })
+        .then((text) => text.trim())
+        .catch((error) => {
+          if (attempt === 3) throw error;
+          return undefined;
+        });
+      await this.page.keyboard.press('Escape');
+      if (where !== undefined) return where;
+    }
   }
 
   /** @param {string} name file name without extension; in the web worker host it gets the prefix web- */

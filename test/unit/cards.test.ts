@@ -20,7 +20,7 @@ const source: SourceLocation = {
 };
 
 function official(fields: Partial<Official> & Pick<Official, 'id' | 'name' | 'title'>): Official {
-  return { aliases: [], links: [], source, ...fields };
+  return { aliases: [], titles: [], links: [], source, ...fields };
 }
 
 function event(fields: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'date' | 'title'>): TimelineEvent {
@@ -295,6 +295,32 @@ describe('renderTariffCard', () => {
     assert.doesNotMatch(usCard + cnCard, /current/i);
     assert.equal(knowledge.asOf, '2025-06-30', 'the timeline shows the earliest date any source gives');
     assert.equal(talks.asOf, undefined, 'no date when no source gives one');
+  });
+
+  it("marks the step in force on the note's date, and says nothing about a date after asOf", () => {
+    const card = renderTariffCard(145, [usOnCn], talks, '2025-06-10');
+    assert.ok(
+      card.includes('◆ This note is dated 10 Jun 2025: the rate then was **30\\%** (since 14 May 2025).'),
+      card,
+    );
+    assert.deepEqual(tableRows(card), [
+      '| 4 Feb 2025 | 10\\% |',
+      '| 4 Mar 2025 | 20\\% |',
+      '| ▶ **10 Apr 2025** | **145\\%** |',
+      '| 14 May 2025 ◆ | 30\\% |',
+    ]);
+    assert.ok(
+      renderTariffCard(145, [usOnCn], talks, '2025-01-01').includes(
+        'This note is dated 1 Jan 2025, before the first recorded rate.',
+      ),
+    );
+    const dated = mergeKnowledge(undefined, [{ ...fileOf({ tariffs: [usOnCn] }), asOf: '2025-12-31' }]).knowledge;
+    const later = renderTariffCard(30, [dated.tariffs.get('us-on-cn')!], dated, '2026-03-01');
+    assert.ok(
+      later.includes('This note is dated 1 Mar 2026, after this knowledge was last checked (as of 31 Dec 2025).'),
+      later,
+    );
+    assert.ok(!later.includes('◆'), 'no step is marked as in force after asOf');
   });
 
   it('keeps the history table to dates and rates', () => {

@@ -1,14 +1,17 @@
-// Property-based fuzzing of the three parsers of untrusted input: the knowledge loader (random YAML and
-// random bytes), the mention matcher (random text) and card rendering (random knowledge text).
+// Property-based fuzzing of the parsers of untrusted input: the knowledge loader (random YAML and random
+// bytes), the mention matcher (random text), the fact check (random notes) and card rendering (random
+// knowledge text).
 // `npm test` runs a short budget; `npm run fuzz` sets TRADE_NOTES_FUZZ_RUNS for a longer one.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { renderEventCard } from '../../src/core/cards/eventCard';
 import { renderOfficialCard } from '../../src/core/cards/officialCard';
 import { renderTariffCard } from '../../src/core/cards/tariffCard';
+import { factCheck } from '../../src/core/checks/factCheck';
 import { mergeKnowledge } from '../../src/core/knowledge/knowledge';
 import { loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
+import { corpusKnowledge } from './support/factCorpus';
 import { knowledgeFrom, TALKS_YAML } from './support/knowledge';
 
 const RUNS = Number(process.env.TRADE_NOTES_FUZZ_RUNS ?? 200);
@@ -180,6 +183,71 @@ describe('Fuzz: mention matcher', function () {
             );
             previousEnd = m.end;
             if (m.kind === 'figure') assert.ok(m.tariffIds.length > 0);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('Fuzz: fact check', function () {
+  this.timeout(TIME_BUDGET_MS);
+  const matcher = new MentionMatcher(corpusKnowledge);
+  /** Pieces of the sentences the check reads, so random notes reach its rules. */
+  const notePiece = fc.constantFrom(
+    '---\ndate: 2025-06-10\n---\n',
+    '---\n',
+    '# Debrief (9–10 June 2025)\n',
+    'US tariffs on Chinese goods',
+    " China's levies on American imports",
+    ' now stand at ',
+    ' rose to ',
+    ' from ',
+    ' to ',
+    '145%',
+    '30 per cent',
+    '15%',
+    '1,145%',
+    ' on 10 April 2025',
+    ' in May',
+    ' since 14 May',
+    ' after the Geneva talks',
+    ' before',
+    ' Commerce Secretary Bessent',
+    ' Vice Premier He Lifeng',
+    "| 1 June 2025 | China's tariffs on US goods | 125% |\n",
+    '> ',
+    '“',
+    '”',
+    '（',
+    '美国对中国商品的关税目前为30%。',
+    '<!-- trade-notes-ignore -->\n',
+    '. ',
+    ', ',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '- ',
+    ' ',
+    '\uD800',
+    '2025-13-45',
+    '31 February 2025',
+  );
+
+  it('never throws, and every finding lies inside the note with its fix inside the finding', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(notePiece, { maxLength: 60 }).map((p) => p.join('')),
+          fc.string({ unit: 'binary', maxLength: 400 }),
+        ),
+        fc.constantFrom('file:///n.pnote', 'file:///2025-07-01-weekly.policy.md', 'untitled:Untitled-1'),
+        (text, uri) => {
+          for (const finding of factCheck({ uri, text, mentions: matcher.scan(text), knowledge: corpusKnowledge })) {
+            assert.ok(finding.start >= 0 && finding.end > finding.start && finding.end <= text.length);
+            if (finding.fix) assert.ok(finding.fix.start >= finding.start && finding.fix.end <= finding.end);
+            assert.ok(finding.message.length > 0);
           }
         },
       ),

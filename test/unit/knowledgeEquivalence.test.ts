@@ -473,7 +473,7 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
     problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`);
   /** The problems of the other entries, which a whole parse of a file with YAML errors never gets to. */
   const others = [
-    "12:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, organization, note, links).",
+    "12:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, titles, organization, note, links).",
     "14:5 duplicate-id Duplicate official id 'o-1' (first defined on line 4).",
   ];
 
@@ -574,7 +574,7 @@ describe('KnowledgeLoader: an entry with a YAML error', () => {
     assert.deepEqual(described(result.problems), [
       '4:39 yaml-warning YAML: Unresolved tag: !later',
       '7:11 yaml-warning YAML: Unresolved tag: !custom',
-      "8:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, organization, note, links).",
+      "8:5 unknown-field Unknown field 'colour' in an official (expected one of: id, name, aliases, country, title, titles, organization, note, links).",
     ]);
   });
 

@@ -56,6 +56,7 @@ function generatedKnowledge(officialCount: number, seed: number): { knowledge: K
       aliases,
       country: random.pick(codes),
       title: 'Minister',
+      titles: [],
       links: [],
       source: SOURCE,
     });

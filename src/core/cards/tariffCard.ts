@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
-import type { Tariff } from '../knowledge/types';
-import { formatDate } from '../timeline/dates';
+import { stepInForce } from '../knowledge/tariffSteps';
+import type { Tariff, TariffStep } from '../knowledge/types';
+import { describeAsOf, formatDate } from '../timeline/dates';
 import { describeEventDate } from '../timeline/timeline';
 import { cardHeading, describeCountry, joinBlocks, noteBlock, sourcesLine } from './cardParts';
 import { escapeMarkdown } from './markdown';
@@ -8,29 +9,53 @@ import { describeChange, describeNext, formatRate, sameRate } from './tariffChan
 
 /** Marks the hovered rate, both in the change summary and in the history table. */
 const MARKER = '▶';
+/** Marks the rate in force on the note's date, in its line and in the history table. */
+const NOTE_DATE_MARKER = '◆';
 
 /**
  * The hover card of a tariff figure. `tariffs` are the candidates whose history has `rate`, most relevant
  * first; each gets its own section, so an ambiguous figure shows every reading and says why.
  */
-export function renderTariffCard(rate: number, tariffs: readonly Tariff[], knowledge: Knowledge): string {
+export function renderTariffCard(
+  rate: number,
+  tariffs: readonly Tariff[],
+  knowledge: Knowledge,
+  /** The date of the note the figure is in (ISO), when it has one: the step in force then is marked. */
+  noteDate?: string,
+): string {
   const shownRate = escapeMarkdown(formatRate(rate));
   if (tariffs.length === 0) return `No tariff in the knowledge has the rate ${shownRate}.`;
-  const sections = tariffs.map((tariff) => tariffSection(rate, tariff, knowledge));
+  const sections = tariffs.map((tariff) => tariffSection(rate, tariff, knowledge, noteDate));
   if (sections.length === 1) return sections[0];
   // A blank line before each `---` keeps it a rule rather than turning the line above into a heading.
   return [`*${shownRate} appears in ${sections.length} tariffs*`, ...sections].join('\n\n---\n\n');
 }
 
-function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge): string {
+function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge, noteDate: string | undefined): string {
   const hovered = tariff.history.flatMap((step, index) => (sameRate(step.rate, rate) ? [index] : []));
+  const asOf = knowledge.asOfSourceOf(tariff);
+  // After the knowledge was last checked, it does not know which rate was in force.
+  const known = noteDate !== undefined && (asOf === undefined || noteDate <= asOf);
+  const inForce = known ? stepInForce(tariff.history, noteDate) : undefined;
   return joinBlocks([
     cardHeading(tariff.label),
     `Imposed by ${describeCountry(tariff.by, knowledge)} on ${describeCountry(tariff.on, knowledge)}`,
     ...hovered.flatMap((index) => [changeSummary(tariff, index, knowledge), noteBlock(tariff.history[index].note)]),
-    historyTable(tariff, new Set(hovered)),
+    noteDate === undefined ? undefined : noteDateLine(noteDate, inForce, known ? undefined : asOf),
+    historyTable(tariff, new Set(hovered), inForce),
     sourcesLine(tariff.links),
   ]);
+}
+
+/** "◆ This note is dated 10 Jun 2025: the rate then was 30% (since 14 May 2025)." */
+function noteDateLine(noteDate: string, inForce: TariffStep | undefined, checkedUpTo: string | undefined): string {
+  const dated = `This note is dated ${escapeMarkdown(formatDate(noteDate))}`;
+  if (checkedUpTo !== undefined) {
+    return `${dated}, after this knowledge was last checked (${escapeMarkdown(describeAsOf(checkedUpTo))}).`;
+  }
+  if (!inForce) return `${dated}, before the first recorded rate.`;
+  const rate = escapeMarkdown(formatRate(inForce.rate));
+  return `${NOTE_DATE_MARKER} ${dated}: the rate then was **${rate}** (since ${escapeMarkdown(formatDate(inForce.date))}).`;
 }
 
 /** "▶ **Lowered from 145% to 30% on 14 May 2025**, still the latest recorded rate as of …. Linked event: …" */
@@ -46,9 +71,9 @@ function changeSummary(tariff: Tariff, index: number, knowledge: Knowledge): str
 }
 
 /** Dates and rates only: notes of other steps would make the card taller than a hover shows at once. */
-function historyTable(tariff: Tariff, hovered: ReadonlySet<number>): string {
+function historyTable(tariff: Tariff, hovered: ReadonlySet<number>, inForce: TariffStep | undefined): string {
   const rows = tariff.history.map((step, index) => {
-    const date = escapeMarkdown(formatDate(step.date));
+    const date = escapeMarkdown(formatDate(step.date)) + (step === inForce ? ` ${NOTE_DATE_MARKER}` : '');
     const shownRate = escapeMarkdown(formatRate(step.rate));
     return tableRow(hovered.has(index) ? [`${MARKER} **${date}**`, `**${shownRate}**`] : [date, shownRate]);
   });

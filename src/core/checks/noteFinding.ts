@@ -1,4 +1,6 @@
-/** What a check of a note found: the same in the editor (a diagnostic) and on the command line. */
+/** What checks of notes read and find: the same in the editor (diagnostics) and on the command line. */
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Mention } from '../matching/mention';
 
 export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -10,4 +12,13 @@ export interface NoteFinding {
   readonly code: string;
   readonly severity: FindingSeverity;
   readonly message: string;
+}
+
+/** What a check reads of a note. */
+export interface CheckedNote {
+  readonly uri: string;
+  readonly text: string;
+  /** The note's mentions, as the matcher finds them in `text`. */
+  readonly mentions: readonly Mention[];
+  readonly knowledge: Knowledge;
 }

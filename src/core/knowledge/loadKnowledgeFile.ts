@@ -15,6 +15,7 @@ import {
 import {
   EVENT_KINDS,
   type Country,
+  type DatedTitle,
   type EventKind,
   type KnowledgeFile,
   type KnowledgeProblem,
@@ -43,7 +44,8 @@ export const MAX_YAML_ALIASES = 100;
 
 export const TOP_LEVEL_KEYS = ['kind', 'version', 'asOf', 'countries', 'officials', 'tariffs', 'timeline'];
 const COUNTRY_KEYS = ['name', 'aliases', 'flag'];
-const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'organization', 'note', 'links'];
+const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'titles', 'organization', 'note', 'links'];
+const DATED_TITLE_KEYS = ['title', 'organization', 'from', 'to'];
 const TARIFF_KEYS = ['id', 'by', 'on', 'label', 'links', 'history'];
 const STEP_KEYS = ['date', 'rate', 'note', 'event'];
 const EVENT_KEYS = ['id', 'date', 'end', 'title', 'place', 'kind', 'participants', 'summary', 'links'];
@@ -242,11 +244,46 @@ export class FileLoader {
     const official = {
       aliases: this.stringList(map, 'aliases'),
       organization: this.optionalString(map, 'organization'),
+      titles: this.datedTitles(map),
       note: this.optionalString(map, 'note'),
       links: this.stringList(map, 'links'),
     };
     if (id === undefined || name === undefined || title === undefined) return undefined;
     return { id, name, title, country, ...official, source: this.entryLocation(map) };
+  }
+
+  /** An official's optional `titles`: a list of { title, organization, from, to }, sorted by `from`. */
+  private datedTitles(map: YAMLMap): DatedTitle[] {
+    const pair = this.pair(map, 'titles');
+    if (!pair || this.scalar(pair.value) === null) return [];
+    const seq = this.resolve(pair.value as Node | null);
+    if (!isSeq(seq)) {
+      this.report(rangeOf(pair.value, pair), "'titles' must be a list of { title, from, to } entries.", 'type');
+      return [];
+    }
+    const titles: DatedTitle[] = [];
+    for (const item of seq.items) {
+      const node = this.resolve(item as Node);
+      if (!isMap(node)) {
+        this.report(
+          (node as Node | null)?.range ?? rangeOf(pair.value, pair),
+          'A titles entry must be a mapping with a title.',
+          'type',
+        );
+        continue;
+      }
+      this.checkKeys(node, DATED_TITLE_KEYS, 'a titles entry');
+      const title = this.requiredString(node, 'title');
+      const from = this.pair(node, 'from') ? this.requiredDate(node, 'from') : undefined;
+      const toPair = this.pair(node, 'to');
+      const to = toPair ? this.requiredDate(node, 'to') : undefined;
+      if (from !== undefined && to !== undefined && to < from) {
+        this.report(rangeOf(toPair!.value, toPair!), `'to' (${to}) is before 'from' (${from}).`, 'date-order');
+      }
+      const organization = this.optionalString(node, 'organization');
+      if (title !== undefined) titles.push({ title, organization, from, to, source: this.entryLocation(node) });
+    }
+    return titles.sort((a, b) => compareText(a.from ?? '', b.from ?? ''));
   }
 
   private readTariff(map: YAMLMap): Tariff | undefined {

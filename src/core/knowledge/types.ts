@@ -34,10 +34,23 @@ export interface Official {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly country?: string;
+  /** The official's title now (or last): what cards show. */
   readonly title: string;
   readonly organization?: string;
+  /** Titles over time, when the official had several (optional); empty when the file gives none. */
+  readonly titles: readonly DatedTitle[];
   readonly note?: string;
   readonly links: readonly string[];
+  readonly source: SourceLocation;
+}
+
+/** A title an official held from one date to another; either end may be open. */
+export interface DatedTitle {
+  readonly title: string;
+  readonly organization?: string;
+  /** ISO dates, both inclusive. */
+  readonly from?: string;
+  readonly to?: string;
   readonly source: SourceLocation;
 }
 

@@ -48,7 +48,8 @@ function bundledAsBuilt(): BundledKnowledge {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     encoding: 'utf8',
   });
-  return { uri, text: fs.readFileSync(bundledPath, 'utf8'), file: JSON.parse(output) as KnowledgeFile };
+  const text = fs.readFileSync(bundledPath, 'utf8');
+  return { uri, text: async () => text, file: JSON.parse(output) as KnowledgeFile };
 }
 
 /** The workspace state the extension keeps between sessions, as a map (the extension gets VS Code's). */

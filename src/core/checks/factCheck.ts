@@ -1,0 +1,935 @@
+/**
+ * Fact-checking a note against the dated knowledge: tariff figures against the tariff the sentence is
+ * about (a rate it never had, a rate not in force at a date the sentence states, a "current" rate that is
+ * stale on the note's date), and titles written before an official's name. Precision comes first: a
+ * sentence is checked only when it is plainly about a known tariff's rate, and anything that makes a
+ * figure mean something else (a change by so much, an average, a quotation, a plan, a negation, a part of
+ * the rate, a product the knowledge has no tariff for) makes the check say nothing.
+ */
+import { describeTenure } from '../cards/officialCard';
+import { formatRate, sameRate } from '../cards/tariffChanges';
+import type { Knowledge } from '../knowledge/knowledge';
+import { stepInForce, stepsInForceDuring } from '../knowledge/tariffSteps';
+import type { DatedTitle, Official, SourceLocation, Tariff, TariffStep, TimelineEvent } from '../knowledge/types';
+import { foldText } from '../matching/characters';
+import { firstStartingAtOrAfter } from '../matching/findMention';
+import type { Mention } from '../matching/mention';
+import { matchPercentSign } from '../matching/patternMatching';
+import {
+  describeAsOf,
+  formatDate,
+  formatDateRange,
+  monthLabel,
+  parseIsoDate,
+  type CalendarDate,
+} from '../timeline/dates';
+import { noteDateOf, type NoteDate } from './noteDate';
+import type { CheckedNote, NoteFinding } from './noteFinding';
+import { findProseDates, isoOf, withYear, type ProseDate } from './proseDates';
+import { knownTitles } from './unknownOfficials';
+import { changeBetween } from '../text/textChange';
+
+/** The rules of the fact check, as finding codes. */
+export const FactRule = {
+  /** A figure no step of the tariff's history has. */
+  neverRecorded: 'rate-never-recorded',
+  /** A figure that was not in force at the date the sentence states. */
+  notInForce: 'rate-not-in-force',
+  /** A "current" figure that is not the rate in force on the note's date (or the latest recorded one). */
+  notCurrent: 'rate-not-current',
+  /** A title before an official's name that the knowledge contradicts. */
+  wrongTitle: 'wrong-title',
+} as const;
+
+export interface FactFinding extends NoteFinding {
+  /** The replacement that makes the claim agree with the knowledge, when there is exactly one. */
+  readonly fix?: { readonly start: number; readonly end: number; readonly text: string };
+  /** The knowledge entry the finding rests on (the tariff or the official). */
+  readonly entry: SourceLocation;
+}
+
+/** Longer notes are not checked: one check reads the whole note at once. */
+export const MAX_FACT_CHECKED_LENGTH = 2_000_000;
+
+/** Silences the findings of its own line and of the next one, like `cspell:disable-next-line`. */
+export const IGNORE_COMMENT = '<!-- trade-notes-ignore -->';
+
+/** Words that make a sentence about a tariff. */
+const TARIFF_WORD = /\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|关税|税率/giu;
+
+/**
+ * Words that make a sentence something other than a statement of fact about the rate: plans, threats,
+ * conditions, negations, averages, comparisons. A sentence with one of them is not checked.
+ */
+const NOT_A_PLAIN_FACT =
+  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?)\b|如果|将|拟|威胁|计划|可能|不是|平均/iu;
+
+/** Parts of a tariff, other measures and other legal bases: a figure near one is not the tariff's headline rate. */
+const PART_OF_A_TARIFF =
+  /\b(?:reciprocal|fentanyl|baseline|section\s+(?:301|232|122|338)|ieepa|mfn|most[- ]favou?red|anti-?dumping|countervailing|safeguard|de minimis|port fees?|export controls?|quota|vat|exclusions?|exempt(?:ion|ions|ed)?|suspended|paused)\b|对等|芬太尼|反倾销|反补贴/iu;
+
+/** Goods that have tariffs of their own: a sentence about them is about a tariff the knowledge may not have. */
+const GOODS =
+  /\b(?:soy(?:beans?)?|farm|agricultur(?:e|al)|pork|beef|chicken|poultry|wheat|corn|cotton|sorghum|dairy|fruits?|vegetables?|seafood|lng|gas|coal|crude|oil|cars?|vehicles?|autos?|automobiles?|ev|evs|steel|alumini?um|copper|lumber|timber|semiconductors?|chips?|smartphones?|phones?|laptops?|computers?|electronics|pharmaceuticals?|drugs?|medicines?|solar|batteries|battery|lithium|graphite|rare earths?|minerals?|machinery|ships?|vessels?|cranes?|textiles?|apparel|toys|furniture)\b|大豆|农产品|猪肉|牛肉|鸡肉|汽车|钢|铝|芯片|半导体|稀土|煤|石油|原油|液化天然气/iu;
+
+const GOODS_ALL = new RegExp(GOODS.source, 'giu');
+
+/** Words right before a figure that make it not a rate: a change, a bound, an approximation. */
+const BEFORE_NOT_A_RATE =
+  /(?:\b(?:by|additional|extra|further|another|more|up\s+to|over|under|above|below|exceed(?:s|ed|ing)?|beyond|nearly|almost|about|around|roughly|approximately|some|at\s+least|at\s+most|less\s+than|more\s+than|higher\s+than|lower\s+than|plus|minus|an?\s+extra|an?\s+additional|a\s+further|another)\s+|[+±~≈]\s*|再|额外|累计|超过|高达|约)$/iu;
+
+/** Words right after a figure that make it not a rate: of something, a change, points. */
+const AFTER_NOT_A_RATE =
+  /^\s*(?:of\b|points?\b|percentage\b|pts?\b|rise|fall|increase|decrease|drop|jump|gain|decline|growth|share|stake|more|less|higher|lower|lead|margin|cut\b|hike\b|boost|surge|slump|plunge|chance|probability|likely|majority|minority|stake|return|yield|inflation|interest)|^\s*(?:的)?(?:增长|下降|涨幅|降幅|份额)/iu;
+
+/** A tariff word within a few words after the figure: "145% tariffs", "125 per cent retaliatory duties". */
+const TARIFF_WORD_AFTER =
+  /^\s*(?:[\p{L}-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|^\s*(?:的)?(?:关税|附加税|税)/iu;
+
+/** A rate phrase right before the figure, after a tariff word earlier in the sentence: "tariffs … to 145%". */
+const RATE_PHRASE_BEFORE =
+  /(?:\b(?:to|at|of|from|is|are|was|were|reached|hit|stood\s+at|stands?\s+at|stand\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|rate\s+of|rates\s+of|now|currently|still|set\s+at|fixed\s+at|,)\s+|[:|]\s*|为|至|到|达|是)$/iu;
+
+/** Markers of a claim about the present, which a dated note makes as of its date. */
+const CURRENT =
+  /\b(?:now|currently|at present|presently|today|still|remains?|stands?\s+at|in (?:force|effect|place))\b|(?:\b(?:is|are)\s+(?:at\s+)?)(?=\d)|目前|现在|现行|仍/iu;
+
+/** Prepositions that tie a date to the sentence closely enough to check the figure against it. */
+const PINNING_PREPOSITIONS = new Set(['on', 'in', 'since', 'from', 'as of', 'effective', 'starting', 'during']);
+
+/** Nouns after a place that make it an event: "the Geneva talks", "the London meeting". */
+const EVENT_NOUN =
+  /^[\s-]*(?:trade\s+)?(?:talks|meeting|meetings|round|agreement|deal|statement|truce|summit|call|consensus|negotiations|framework|accord)\b/iu;
+const EVENT_PREPOSITION = /\b(in|at|after|since|following|during|before|ahead of)\s+(?:the\s+)?$/iu;
+
+/**
+ * Days around a stated date within which a figure counts as in force: news dates a change by its
+ * announcement as often as by its effect ("on 11 April China raised its tariffs to 125%", in force on the
+ * 12th), and "cut from 145% to 30% on 14 May" names the rate of the day before.
+ */
+const DATE_SLACK_DAYS = 3;
+
+/** Days after an event's last day during which rates it led to took effect (Geneva: 11 May, effective 14 May). */
+const EVENT_FOLLOW_UP_DAYS = 7;
+
+interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+interface Figure {
+  readonly start: number;
+  readonly end: number;
+  /** Where its number ends, so a fix replaces only the number and keeps the note's `%` or `per cent`. */
+  readonly numberEnd: number;
+  readonly rate: number;
+}
+
+/** What a sentence says about when: periods of days, or "undated", or "a date the check cannot use". */
+type When =
+  | { readonly kind: 'undated' }
+  | { readonly kind: 'unclear' }
+  | { readonly kind: 'periods'; readonly periods: readonly Period[] };
+
+interface Period {
+  /** Where the sentence states it. */
+  readonly at: number;
+  /** ISO dates, inclusive; `to` may be open (undefined: up to the latest step). */
+  readonly from: string;
+  readonly to?: string;
+  /** How the message names it: "on 10 Apr 2025", "in April 2025", "at the Geneva trade talks". */
+  readonly label: string;
+}
+
+/** Every fact-check finding in a note, in text order. */
+export function factCheck(input: CheckedNote): FactFinding[] {
+  return new FactChecker().check(input);
+}
+
+/**
+ * The fact check of one note, kept between checks: it finds what changed since the last check, checks
+ * again only the paragraphs the change touched, and moves the other findings along. The result is
+ * exactly what {@link factCheck} gives for the new text (the equivalence tests check this).
+ */
+export class FactChecker {
+  private last:
+    | {
+        readonly text: string;
+        readonly knowledge: Knowledge;
+        readonly noteDate: string | undefined;
+        /** Before the ignore comments are applied. */
+        readonly findings: readonly FactFinding[];
+      }
+    | undefined;
+
+  check(input: CheckedNote): FactFinding[] {
+    const { uri, text, mentions, knowledge } = input;
+    if (text.length > MAX_FACT_CHECKED_LENGTH || knowledge.tariffs.size + knowledge.officials.size === 0) {
+      this.last = undefined;
+      return [];
+    }
+    const noteDate = noteDateOf(text, uri);
+    const checker = new NoteChecker(text, mentions, knowledge, noteDate);
+    const last = this.last;
+    const change =
+      last && last.knowledge === knowledge && last.noteDate === noteDate?.iso
+        ? changeBetween(last.text, text)
+        : undefined;
+    let findings: FactFinding[];
+    if (last && change) {
+      // The paragraphs around the change, in the old text and in the new one: nothing outside them moved
+      // but by the change's length, and no finding depends on text outside its paragraph.
+      const delta = change.newLength - change.oldLength;
+      const from = Math.min(paragraphAround(last.text, change.start).start, paragraphAround(text, change.start).start);
+      const to = Math.max(
+        paragraphAround(last.text, change.start + change.oldLength).end + delta,
+        paragraphAround(text, change.start + change.newLength).end,
+      );
+      const before = last.findings.filter((finding) => finding.start < from);
+      const after = last.findings
+        .filter((finding) => finding.start >= to - delta)
+        .map((finding) => moved(finding, delta));
+      const within = [...checker.figureFindings(from, to), ...checker.titleFindings(from, to)].sort(byPlace);
+      findings = [...before, ...within, ...after];
+    } else if (last && last.text === text && last.knowledge === knowledge) {
+      findings = [...last.findings];
+    } else {
+      findings = [...checker.figureFindings(0, text.length), ...checker.titleFindings(0, text.length)].sort(byPlace);
+    }
+    this.last = { text, knowledge, noteDate: noteDate?.iso, findings };
+    const ignored = ignoredSpans(text);
+    return ignored.length === 0
+      ? findings
+      : findings.filter((finding) => !ignored.some(([start, end]) => finding.start >= start && finding.start < end));
+  }
+}
+
+function byPlace(a: FactFinding, b: FactFinding): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+function moved(finding: FactFinding, delta: number): FactFinding {
+  return {
+    ...finding,
+    start: finding.start + delta,
+    end: finding.end + delta,
+    fix: finding.fix && { ...finding.fix, start: finding.fix.start + delta, end: finding.fix.end + delta },
+  };
+}
+
+/** What the check derives from the knowledge once, not per note: the knowledge never changes once merged. */
+interface KnowledgeTerms {
+  readonly eventKeywords: ReadonlyMap<string, readonly TimelineEvent[]>;
+  /** Any known title, longest first, right before the end of a text. */
+  readonly titleAtEnd: RegExp | undefined;
+  /** The goods each tariff's label names. */
+  readonly goods: ReadonlyMap<Tariff, readonly string[]>;
+  /** Words other than their title's that may stand in a title before each official's name (aliases, country). */
+  readonly nameWords: ReadonlyMap<Official, ReadonlySet<string>>;
+}
+
+const termsByKnowledge = new WeakMap<Knowledge, KnowledgeTerms>();
+
+function termsOf(knowledge: Knowledge): KnowledgeTerms {
+  let terms = termsByKnowledge.get(knowledge);
+  if (!terms) {
+    const titles = knownTitles(knowledge).sort((a, b) => b.length - a.length);
+    const alternatives = titles.map((title) => title.split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+'));
+    terms = {
+      eventKeywords: eventKeywords(knowledge),
+      titleAtEnd:
+        alternatives.length === 0
+          ? undefined
+          : new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})[ \\t\\u00a0]+$`, 'u'),
+      goods: new Map([...knowledge.tariffs.values()].map((tariff) => [tariff, goodsIn(tariff.label)])),
+      nameWords: new Map(
+        [...knowledge.officials.values()].map((official) => [official, nameWordsOf(official, knowledge)]),
+      ),
+    };
+    termsByKnowledge.set(knowledge, terms);
+  }
+  return terms;
+}
+
+class NoteChecker {
+  private readonly terms: KnowledgeTerms;
+
+  constructor(
+    private readonly text: string,
+    private readonly mentions: readonly Mention[],
+    private readonly knowledge: Knowledge,
+    private readonly noteDate: NoteDate | undefined,
+  ) {
+    this.terms = termsOf(knowledge);
+  }
+
+  /** Findings on figures in the sentences that have a tariff word in [from, to). */
+  *figureFindings(from: number, to: number): Generator<FactFinding> {
+    // The front matter is data, not prose.
+    let checkedUpTo = Math.max(from, FRONT_MATTER.exec(this.text)?.[0].length ?? 0);
+    const words = new RegExp(TARIFF_WORD.source, 'giu');
+    words.lastIndex = checkedUpTo;
+    let paragraph: { start: number; end: number } | undefined;
+    for (let match = words.exec(this.text); match && match.index < to; match = words.exec(this.text)) {
+      if (match.index < checkedUpTo) continue;
+      // One paragraph holds many sentences: find its bounds once.
+      if (!paragraph || match.index >= paragraph.end) paragraph = paragraphAround(this.text, match.index);
+      const sentence = sentenceAround(this.text, match.index, this.mentions, paragraph);
+      checkedUpTo = sentence.end;
+      words.lastIndex = Math.max(words.lastIndex, sentence.end);
+      yield* this.checkSentence(sentence);
+    }
+  }
+
+  /** Findings on titles before the officials named in [from, to). */
+  *titleFindings(from: number, to: number): Generator<FactFinding> {
+    const { titleAtEnd, nameWords } = this.terms;
+    if (!titleAtEnd) return;
+    for (let k = firstStartingAtOrAfter(this.mentions, from); k < this.mentions.length; k++) {
+      const mention = this.mentions[k]!;
+      if (mention.start >= to) break;
+      if (mention.kind !== 'official') continue;
+      const official = this.knowledge.officials.get(mention.officialId);
+      if (!official) continue;
+      // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
+      const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
+      if (!written) continue;
+      const known = this.knownTitleOf(official, mention.start);
+      const allowed = (word: string) => nameWords.get(official)!.has(word) || known?.words.has(word);
+      if (!known || wordsOf(written.title).every(allowed)) continue;
+      yield {
+        start: written.start,
+        end: written.end,
+        code: FactRule.wrongTitle,
+        severity: 'warning',
+        message: withSource(`${official.name} ${known.description}, not ${written.title}.`, official.links),
+        fix: known.fix === undefined ? undefined : { start: written.start, end: written.end, text: known.fix },
+        entry: official.source,
+      };
+    }
+  }
+
+  /**
+   * What the knowledge says an official's title is, where the note is about: their one `title`, or with
+   * dated `titles` the one in force on the note's date. Undefined when the check cannot tell: a sentence
+   * that speaks of another time (a year, a date, "then") or a date no dated title covers.
+   */
+  private knownTitleOf(
+    official: Official,
+    at: number,
+  ): { words: ReadonlySet<string>; description: string; fix?: string } | undefined {
+    const describe = (title: string, organization: string | undefined) =>
+      `${title}${organization ? ` (${organization})` : ''}`;
+    if (official.titles.length === 0) {
+      return {
+        words: new Set(wordsOf(`${official.title} ${official.organization ?? ''}`)),
+        description: `is ${describe(official.title, official.organization)}`,
+        fix: preferredTitle(official),
+      };
+    }
+    const sentence = sentenceAround(this.text, at, this.mentions);
+    if (
+      /\b(?:19|20)\d\d\b|\b(?:then|once|previously|formerly|earlier|later|until|before|after|when)\b/i.test(
+        sentence.text,
+      )
+    ) {
+      return undefined;
+    }
+    const words = (titles: readonly DatedTitle[]) =>
+      new Set(titles.flatMap((held) => wordsOf(`${held.title} ${held.organization ?? ''}`)));
+    const date = this.noteDate?.iso;
+    if (date === undefined) {
+      const periods = official.titles.map(
+        (held) => `${describe(held.title, held.organization)} ${describeTenure(held)}`,
+      );
+      return {
+        words: new Set([...words(official.titles), ...wordsOf(`${official.title} ${official.organization ?? ''}`)]),
+        description: `has been ${periods.join('; ')}`,
+      };
+    }
+    const held = official.titles.filter((title) => (title.from ?? '') <= date && date <= (title.to ?? '9999-12-31'));
+    if (held.length === 0) return undefined;
+    return {
+      words: words(held),
+      description: `was ${held.map((title) => describe(title.title, title.organization)).join(' and ')} on ${formatDate(date)}, the note's date`,
+      fix: held.length === 1 ? held[0]!.title : undefined,
+    };
+  }
+
+  private *checkSentence(sentence: Sentence): Generator<FactFinding> {
+    // Cheapest refusals first: most sentences with a tariff word have no figure that is a rate.
+    const figures = [...figuresIn(this.text, sentence)];
+    if (figures.length === 0) return;
+    // Quoted words are someone else's claim; plans, negations and averages are not a rate in force; a
+    // part of a tariff (its reciprocal or fentanyl part, an exclusion) may be what the figures are of.
+    if (/^\s*>/.test(sentence.text) || NOT_A_PLAIN_FACT.test(sentence.text) || PART_OF_A_TARIFF.test(sentence.text)) {
+      return;
+    }
+    const quoted = quotedRanges(sentence);
+    const firstTariffWord = sentence.text.search(TARIFF_WORD);
+    const rates = figures.filter(
+      (figure) =>
+        !quoted.some(([from, to]) => figure.start >= from && figure.start < to) &&
+        this.isTariffRate(sentence, figure, firstTariffWord),
+    );
+    if (rates.length === 0) return;
+    const inSentence = this.mentionsIn(sentence.start, sentence.end);
+    const countries = countriesNamed(inSentence, this.knowledge);
+    if (countries.length === 0) return;
+    const pool = this.candidateTariffs(sentence, countries);
+    if (pool.length === 0) return;
+    const when = this.whenOf(sentence);
+    if (when.kind === 'unclear') return;
+    const clauses = clausesOf(sentence, figures);
+    for (const figure of rates) {
+      // The tariff "on" a country named before the figure: in "US tariffs on China at 30%, and China's on
+      // US goods at 10%", each figure has its own.
+      const target = this.targetCountry(sentence, inSentence, figure.start);
+      const onTarget = pool.filter((tariff) => tariff.on === target);
+      const candidates = onTarget.length > 0 ? onTarget : pool;
+      const finding = this.checkFigure(sentence, figure, candidates, whenFor(figure, when, clauses));
+      if (finding) yield finding;
+    }
+  }
+
+  /** Whether the figure is written as a tariff's rate, not as a change, a share or a part of it. */
+  private isTariffRate(sentence: Sentence, figure: Figure, firstTariffWord: number): boolean {
+    const before = this.text.slice(Math.max(sentence.start, figure.start - 40), figure.start);
+    const after = this.text.slice(figure.end, Math.min(sentence.end, figure.end + 40));
+    if (BEFORE_NOT_A_RATE.test(before) || AFTER_NOT_A_RATE.test(after)) return false;
+    if (TARIFF_WORD_AFTER.test(after)) return true;
+    return firstTariffWord >= 0 && sentence.start + firstTariffWord < figure.start && RATE_PHRASE_BEFORE.test(before);
+  }
+
+  private checkFigure(
+    sentence: Sentence,
+    figure: Figure,
+    candidates: readonly Tariff[],
+    when: When,
+  ): FactFinding | undefined {
+    const top = candidates[0]!;
+    const hasRate = (tariff: Tariff): boolean => tariff.history.some((step) => sameRate(step.rate, figure.rate));
+    // Up to when the knowledge was checked (`asOf`): it says nothing about rates after that date.
+    const checkedUpTo = (tariff: Tariff): string => this.knowledge.asOfSourceOf(tariff) ?? '9999-12-31';
+    if (when.kind === 'periods') {
+      // A sentence about a time before the knowledge begins, or after it was last checked, says nothing
+      // the knowledge can check.
+      const covered = when.periods.every((period) =>
+        candidates.some((t) => (period.to ?? '9999') >= t.history[0]!.date && period.from <= checkedUpTo(t)),
+      );
+      if (!covered) return undefined;
+    }
+    const reference = this.noteDate?.iso;
+    if (
+      reference !== undefined &&
+      candidates.some((tariff) => reference > checkedUpTo(tariff)) &&
+      when.kind !== 'periods'
+    ) {
+      return undefined;
+    }
+    const asOf = this.knowledge.asOfSourceOf(top);
+    if (!candidates.some(hasRate)) {
+      return {
+        ...this.at(figure, FactRule.neverRecorded, top),
+        message: withSource(
+          `${top.label} never had a rate of ${formatRate(figure.rate)}: its recorded rates${asOf ? ` ${describeAsOf(asOf)}` : ''} are ${describeHistory(top.history)}.`,
+          top.links,
+        ),
+      };
+    }
+    const isFromFigure = /\bfrom\s+$|\bdown\s+from\s+$|\bup\s+from\s+$|从$/iu.test(
+      this.text.slice(Math.max(sentence.start, figure.start - 12), figure.start),
+    );
+    if (when.kind === 'periods') {
+      const accepted = candidates.some((tariff) =>
+        when.periods.some((period) =>
+          stepsInForceDuring(
+            tariff.history,
+            shift(period.from, -DATE_SLACK_DAYS),
+            shift(period.to, DATE_SLACK_DAYS),
+          ).some((step) => sameRate(step.rate, figure.rate)),
+        ),
+      );
+      if (accepted) return undefined;
+      const period = when.periods[0]!;
+      const steps = stepsInForceDuring(top.history, period.from, period.to ?? '9999-12-31');
+      if (steps.length === 0) return undefined;
+      const single = steps.length === 1 ? steps[0]! : undefined;
+      return {
+        ...this.at(figure, FactRule.notInForce, top, single?.rate),
+        message: withSource(
+          `${capitalize(period.label)}, ${top.label} ${steps.length === 1 ? 'was' : 'went through'} ${describeSteps(steps)}, not ${formatRate(figure.rate)}.`,
+          top.links,
+        ),
+      };
+    }
+    if (isFromFigure || !CURRENT.test(sentence.text)) return undefined;
+    const inForce = (tariff: Tariff): TariffStep | undefined =>
+      reference === undefined ? tariff.history.at(-1) : stepInForce(tariff.history, reference);
+    if (
+      candidates.some((tariff) => {
+        const step = inForce(tariff);
+        return step !== undefined && sameRate(step.rate, figure.rate);
+      })
+    ) {
+      return undefined;
+    }
+    const current = inForce(top);
+    if (!current) return undefined;
+    const since = `${formatRate(current.rate)}, in force since ${formatDate(current.date)}`;
+    const message = this.noteDate
+      ? `On ${formatDate(this.noteDate.iso)} (the note's date), ${top.label} stood at ${since}, not ${formatRate(figure.rate)}.`
+      : `The latest recorded rate of ${top.label}${asOf ? ` ${describeAsOf(asOf)}` : ''} is ${since}, not ${formatRate(figure.rate)}.`;
+    return { ...this.at(figure, FactRule.notCurrent, top, current.rate), message: withSource(message, top.links) };
+  }
+
+  /** The finding's place, rule, entry and fix. */
+  private at(figure: Figure, code: string, tariff: Tariff, rightRate?: number): Omit<FactFinding, 'message'> {
+    const fix =
+      rightRate === undefined
+        ? undefined
+        : { start: figure.start, end: figure.numberEnd, text: formatRate(rightRate).slice(0, -1) };
+    return { start: figure.start, end: figure.end, code, severity: 'warning', entry: tariff.source, fix };
+  }
+
+  /**
+   * The tariffs the sentence may be about, the one imposed by the country named first first: between
+   * the countries it names (or, when it names one, those of that country), leaving out tariffs on
+   * particular goods unless the sentence names those goods. Empty when the sentence names countries
+   * between which the knowledge has no tariff, or goods no tariff of the knowledge covers.
+   */
+  private candidateTariffs(sentence: Sentence, countries: readonly string[]): Tariff[] {
+    const named = new Set(countries);
+    const all = [...this.knowledge.tariffs.values()];
+    let candidates =
+      countries.length > 1
+        ? all.filter((t) => named.has(t.by) && named.has(t.on))
+        : all.filter((t) => named.has(t.by) || named.has(t.on));
+    // A tariff on particular goods ("US farm goods") is a candidate only in a sentence that names them, and
+    // a sentence naming goods that no candidate's label covers is about a tariff the knowledge lacks.
+    const goods = goodsIn(sentence.text);
+    const labelGoods = (tariff: Tariff): readonly string[] => this.terms.goods.get(tariff) ?? [];
+    candidates = candidates.filter((tariff) => labelGoods(tariff).every((good) => goods.includes(good)));
+    const covered = new Set(candidates.flatMap(labelGoods));
+    if (goods.some((good) => !covered.has(good))) return [];
+    const first = countries[0];
+    return candidates.sort((a, b) => Number(b.by === first) - Number(a.by === first));
+  }
+
+  /**
+   * The country a tariff is imposed on, when the sentence says it before `at`: "on Chinese goods", "on
+   * imports from China"; the nearest one.
+   */
+  private targetCountry(sentence: Sentence, inSentence: readonly Mention[], at: number): string | undefined {
+    for (const mention of [...inSentence].reverse()) {
+      if (mention.start >= at) continue;
+      const code = countryOf(mention, this.knowledge);
+      if (!code) continue;
+      const before = this.text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
+      if (
+        /\b(?:on|against|targeting)\s+(?:[\p{L}-]+\s+){0,2}$|\b(?:goods|imports|products|exports|shipments)\s+from\s+$/iu.test(
+          before,
+        )
+      ) {
+        return code;
+      }
+    }
+    return undefined;
+  }
+
+  /** The periods the sentence's dates and named events stand for. */
+  private whenOf(sentence: Sentence): When {
+    const periods: Period[] = [];
+    for (const date of findProseDates(this.text, sentence.start, sentence.end)) {
+      if (date.preposition !== undefined && !PINNING_PREPOSITIONS.has(date.preposition)) return { kind: 'unclear' };
+      const period = this.periodOf(date);
+      if (!period) return { kind: 'unclear' };
+      periods.push(period);
+    }
+    for (const { event, preposition, at } of this.eventsNamed(sentence)) {
+      if (preposition === 'before' || preposition === 'ahead of') return { kind: 'unclear' };
+      const last = parseIsoDate(event.end ?? event.date);
+      if (!last) continue;
+      const followUp = isoOf(addDays(last, EVENT_FOLLOW_UP_DAYS));
+      const open = preposition === 'after' || preposition === 'since' || preposition === 'following';
+      const to = open ? this.noteDate?.iso : followUp;
+      periods.push({
+        at,
+        from: event.date,
+        to,
+        label: `at the time of ${event.title} (${formatDateRange(event.date, event.end)})`,
+      });
+    }
+    return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
+  }
+
+  private periodOf(date: ProseDate): Period | undefined {
+    const reference = this.noteDate?.date;
+    if ((date.from.year === undefined || date.to.year === undefined) && !reference) return undefined;
+    const from = reference ? withYear(date.from, reference) : (date.from as CalendarDate);
+    const to = reference ? withYear(date.to, reference) : (date.to as CalendarDate);
+    const open = date.preposition === 'since' || date.preposition === 'from' || date.preposition === 'starting';
+    const fromIso = isoOf(from);
+    const toIso = open ? this.noteDate?.iso : isoOf(to);
+    const wholeYear = from.month === 1 && from.day === 1 && to.month === 12 && to.day === 31;
+    const wholeMonth = from.day === 1 && date.to.day === 31 && from.month === to.month;
+    const label = open
+      ? `since ${formatDate(fromIso)}`
+      : wholeYear
+        ? `in ${from.year}`
+        : wholeMonth
+          ? `in ${monthLabel(from)}`
+          : `on ${formatDateRange(fromIso, isoOf(to))}`;
+    return { at: date.start, from: fromIso, to: toIso, label };
+  }
+
+  /** Timeline events the sentence names by their place: "after the Geneva talks", "in London". */
+  private eventsNamed(sentence: Sentence): { event: TimelineEvent; preposition?: string; at: number }[] {
+    const found: { event: TimelineEvent; preposition?: string; at: number }[] = [];
+    for (const [keyword, events] of this.terms.eventKeywords) {
+      let at = sentence.text.indexOf(keyword);
+      while (at >= 0) {
+        const start = sentence.start + at;
+        const end = start + keyword.length;
+        const before = this.text.slice(Math.max(sentence.start, start - 30), start);
+        const preposition = EVENT_PREPOSITION.exec(before)?.[1]?.toLowerCase();
+        const wordBounded =
+          !/[\p{L}\p{N}]/u.test(this.text[start - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(this.text[end] ?? ' ');
+        if (wordBounded && (preposition !== undefined || EVENT_NOUN.test(this.text.slice(end, sentence.end)))) {
+          for (const event of events) found.push({ event, preposition, at: start });
+        }
+        at = sentence.text.indexOf(keyword, at + keyword.length);
+      }
+    }
+    return found;
+  }
+
+  private mentionsIn(start: number, end: number): Mention[] {
+    const first = firstStartingAtOrAfter(this.mentions, start);
+    const list: Mention[] = [];
+    for (let k = first; k < this.mentions.length && this.mentions[k]!.start < end; k++) list.push(this.mentions[k]!);
+    return list;
+  }
+}
+
+/** The country a mention stands for: a country, or an official's country. */
+function countryOf(mention: Mention, knowledge: Knowledge): string | undefined {
+  if (mention.kind === 'country') return mention.code;
+  if (mention.kind === 'official') return knowledge.officials.get(mention.officialId)?.country;
+  return undefined;
+}
+
+/** The countries named in the sentence, in order, each once. */
+function countriesNamed(mentions: readonly Mention[], knowledge: Knowledge): string[] {
+  const codes: string[] = [];
+  for (const mention of mentions) {
+    const code = countryOf(mention, knowledge);
+    if (code && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
+
+/** The goods a text names, folded: "farm", "soybeans", "steel". */
+function goodsIn(text: string): string[] {
+  return [...text.matchAll(GOODS_ALL)].map((match) => foldText(match[0]));
+}
+
+function wordsOf(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/**
+ * Keywords that name an event in prose: the city of its place ("Lancaster House, London" → "London") and
+ * the capitalised words of its title that are not generic ("Geneva trade talks" → "Geneva").
+ */
+function eventKeywords(knowledge: Knowledge): Map<string, TimelineEvent[]> {
+  const keywords = new Map<string, TimelineEvent[]>();
+  const add = (keyword: string, event: TimelineEvent): void => {
+    if (keyword.length < 3) return;
+    const list = keywords.get(keyword) ?? [];
+    if (!list.includes(event)) list.push(event);
+    keywords.set(keyword, list);
+  };
+  // Countries and people are not places of events: "after Trump" names no meeting.
+  const notPlaces = new Set(
+    [
+      ...[...knowledge.countries.values()].flatMap((c) => [c.name, ...c.aliases]),
+      ...[...knowledge.officials.values()].flatMap((o) => [o.name, ...o.aliases]).flatMap((name) => name.split(/\s+/)),
+    ].map((name) => foldText(name)),
+  );
+  for (const event of knowledge.events.values()) {
+    if (event.kind !== undefined && event.kind !== 'talks' && event.kind !== 'call' && event.kind !== 'statement')
+      continue;
+    for (const part of event.place?.split(',') ?? []) {
+      if (!notPlaces.has(foldText(part.trim()))) add(part.trim(), event);
+    }
+    for (const word of event.title.split(/\s+/)) {
+      if (/^\p{Lu}\p{Ll}{2,}$/u.test(word) && !notPlaces.has(foldText(word)) && !GENERIC_TITLE_WORDS.has(word)) {
+        add(word, event);
+      }
+    }
+  }
+  return keywords;
+}
+
+const GENERIC_TITLE_WORDS = new Set([
+  'Trade',
+  'Talks',
+  'Round',
+  'Meeting',
+  'Call',
+  'Phone',
+  'Joint',
+  'Statement',
+  'Economic',
+  'High-level',
+  'The',
+  'First',
+  'Second',
+  'Third',
+  'Summit',
+  'Consultation',
+  'Consultations',
+  'Mechanism',
+  'Framework',
+  'Agreement',
+  'Deal',
+  'Truce',
+  'Pause',
+  'Tariff',
+  'Tariffs',
+  'President',
+  'Presidents',
+  'Leaders',
+]);
+
+/** Percentages in the sentence that are whole numbers of their own (not `1,145%` or `v1.5%`). */
+function* figuresIn(text: string, sentence: Sentence): Generator<Figure> {
+  for (const match of sentence.text.matchAll(/\d+(?:\.\d+)?/g)) {
+    const start = sentence.start + match.index;
+    const before = text[start - 1] ?? ' ';
+    if (/[\p{L}\p{N}.,_/-]/u.test(before) && !/[\p{Script=Han}]/u.test(before)) continue;
+    const numberEnd = start + match[0].length;
+    const end = matchPercentSign(text, numberEnd);
+    if (end < 0 || end > sentence.end + 10) continue;
+    yield { start, end, numberEnd, rate: Number(match[0]) };
+  }
+}
+
+/** A stretch of a sentence between commas, semicolons, brackets, dashes or table bars, and its figures. */
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly figures: number;
+}
+
+function clausesOf(sentence: Sentence, figures: readonly Figure[]): Clause[] {
+  const clauses: Clause[] = [];
+  let start = sentence.start;
+  const close = (end: number): void => {
+    clauses.push({ start, end, figures: figures.filter((f) => f.start >= start && f.start < end).length });
+  };
+  for (const match of sentence.text.matchAll(/[,;，；、()（）|]|\s[–—-]\s/gu)) {
+    const at = sentence.start + match.index;
+    close(at);
+    start = at + match[0].length;
+  }
+  close(sentence.end);
+  return clauses;
+}
+
+/**
+ * The dates that speak of a figure: those in its own clause; else those in clauses without a figure of
+ * their own ("On 10 April 2025, tariffs rose to 145%"); a date beside another figure is that figure's.
+ */
+function whenFor(figure: Figure, when: When, clauses: readonly Clause[]): When {
+  if (when.kind !== 'periods') return when;
+  const clauseOf = (at: number): Clause | undefined => clauses.find((c) => at >= c.start && at < c.end);
+  const own = clauseOf(figure.start);
+  const inOwn = when.periods.filter((period) => clauseOf(period.at) === own);
+  const free = when.periods.filter((period) => (clauseOf(period.at)?.figures ?? 0) === 0);
+  const periods = inOwn.length > 0 ? inOwn : free;
+  return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
+}
+
+/** Ranges of the sentence inside quotation marks: someone else's words, not the note's claim. */
+function quotedRanges(sentence: Sentence): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const match of sentence.text.matchAll(/“[^”]*”?|"[^"]*"?|「[^」]*」?|『[^』]*』?|«[^»]*»?/g)) {
+    ranges.push([sentence.start + match.index, sentence.start + match.index + match[0].length]);
+  }
+  return ranges;
+}
+
+const SENTENCE_END = /[.!?。！？]/u;
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** At a line's start: a line that starts a block of its own (blank, heading, list item, quote, table row, rule). */
+const BLOCK_START = /^(?: {0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$)|[ \t]*\r?$)/my;
+/** At a line's start: a line that is one sentence, never joined with the next (heading, table row, rule, blank). */
+const SINGLE_LINE_BLOCK = /^(?: {0,3}(?:#{1,6}\s|\||([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$)|[ \t]*\r?$)/my;
+
+function lineMatches(pattern: RegExp, text: string, lineStart: number): boolean {
+  pattern.lastIndex = lineStart;
+  return pattern.test(text);
+}
+
+/**
+ * The paragraph around `at`: lines up to a blank line or the start of a heading, list item, quote or
+ * table row; a heading or a table row is a paragraph of its own. No sentence crosses its bounds.
+ */
+export function paragraphAround(text: string, at: number): { start: number; end: number } {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  while (start > 0 && !lineMatches(BLOCK_START, text, start)) {
+    // lastIndexOf reads a negative position as 0: the line before the second line is the first.
+    const previous = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
+    if (lineMatches(SINGLE_LINE_BLOCK, text, previous)) break;
+    start = previous;
+  }
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (!lineMatches(SINGLE_LINE_BLOCK, text, start)) {
+    while (end < text.length && !lineMatches(BLOCK_START, text, end + 1)) {
+      const next = text.indexOf('\n', end + 1);
+      end = next < 0 ? text.length : next;
+    }
+  }
+  return { start, end };
+}
+
+/** How far a sentence may reach from a tariff word: prose sentences are far shorter, and a bound keeps a huge one-line note linear. */
+const SENTENCE_REACH = 1000;
+
+/**
+ * The sentence around `at`, within its paragraph (computed when not given): bounded by sentence
+ * punctuation (not a dot inside a mention such as `U.S.`, nor a decimal point), and by
+ * {@link SENTENCE_REACH} on each side.
+ */
+export function sentenceAround(
+  text: string,
+  at: number,
+  mentions: readonly Mention[],
+  paragraph = paragraphAround(text, at),
+): Sentence {
+  let start = Math.max(paragraph.start, at - SENTENCE_REACH);
+  let end = Math.min(paragraph.end, at + SENTENCE_REACH);
+  for (let i = at - 1; i >= start; i--) {
+    if (isSentenceEnd(text, i, mentions)) {
+      start = i + 1;
+      break;
+    }
+  }
+  for (let i = at; i < end; i++) {
+    if (isSentenceEnd(text, i, mentions)) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { start, end, text: text.slice(start, end) };
+}
+
+function isSentenceEnd(text: string, i: number, mentions: readonly Mention[]): boolean {
+  const char = text[i]!;
+  if (!SENTENCE_END.test(char)) return false;
+  if (char === '.' || char === '!' || char === '?') {
+    if (char === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
+    if (!/[\s"”’')\]]/.test(text[i + 1] ?? ' ') && i + 1 < text.length) return false;
+    const inside = mentions[firstStartingAtOrAfter(mentions, i + 1) - 1];
+    if (inside && inside.start <= i && i < inside.end) return false;
+  }
+  return true;
+}
+
+/** A title written right before a name ("Commerce Secretary Bessent"), the longest known one. */
+function titleBefore(
+  text: string,
+  nameStart: number,
+  titleAtEnd: RegExp,
+): { title: string; start: number; end: number } | undefined {
+  const before = text.slice(Math.max(0, nameStart - 80), nameStart);
+  const match = titleAtEnd.exec(before);
+  if (!match) return undefined;
+  const start = nameStart - before.length + match.index;
+  // "former Commerce Secretary …", "Deputy Secretary …": a title the check cannot judge.
+  if (/\b(?:former|ex|then|acting|deputy|vice|late|under)[\s-]+$/i.test(text.slice(Math.max(0, start - 12), start))) {
+    return undefined;
+  }
+  return { title: match[1]!.replace(/\s+/g, ' '), start, end: start + match[1]!.length };
+}
+
+/** Words a title written before the official's name may use besides their title's: their aliases' and country's names. */
+function nameWordsOf(official: Official, knowledge: Knowledge): Set<string> {
+  const country = official.country === undefined ? undefined : knowledge.countries.get(official.country);
+  const names = [...official.aliases, country?.name ?? '', ...(country?.aliases ?? [])];
+  return new Set([...names.flatMap(wordsOf), ...TITLE_FILLER]);
+}
+
+const TITLE_FILLER = new Set(['of', 'the', 'for', 'and', 's']);
+
+/** The title a fix writes: the longest title part of an alias ("Treasury Secretary" from "Treasury Secretary Bessent"), else the title. */
+function preferredTitle(official: Official): string {
+  const nameWords = new Set(wordsOf(official.name));
+  let longest: string | undefined;
+  for (const alias of official.aliases) {
+    const words = alias.split(/\s+/);
+    const nameAt = words.findIndex((word) => nameWords.has(foldText(word)));
+    const title = words.slice(0, Math.max(0, nameAt)).join(' ');
+    if (title.length > (longest?.length ?? 0)) longest = title;
+  }
+  return longest ?? official.title;
+}
+
+/** Where the official's name starts in a mention of them: after a title that the alias itself holds. */
+function nameStartIn(text: string, mention: Mention, official: Official): number {
+  const nameWords = new Set(wordsOf(official.name));
+  for (const word of text.slice(mention.start, mention.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+    if (nameWords.has(foldText(word[0]))) return mention.start + word.index;
+  }
+  return mention.start;
+}
+
+function describeHistory(history: readonly TariffStep[]): string {
+  return history.map((step) => `${formatRate(step.rate)} from ${formatDate(step.date)}`).join(', ');
+}
+
+function describeSteps(steps: readonly TariffStep[]): string {
+  const parts = steps.map((step) => `${formatRate(step.rate)} (in force from ${formatDate(step.date)})`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function withSource(message: string, links: readonly string[]): string {
+  const link = links.find((l) => /^https?:\/\//i.test(l));
+  return link ? `${message} Source: ${link}` : message;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The ISO date `days` later (earlier when negative); an open end stays open. */
+function shift(iso: string | undefined, days: number): string {
+  const date = iso === undefined ? undefined : parseIsoDate(iso);
+  return date ? isoOf(addDays(date, days)) : '9999-12-31';
+}
+
+function addDays(date: CalendarDate, days: number): CalendarDate {
+  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+/** The spans silenced by {@link IGNORE_COMMENT}: from the start of its line to the end of the next line. */
+function ignoredSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf(IGNORE_COMMENT); at >= 0; at = text.indexOf(IGNORE_COMMENT, at + 1)) {
+    const lineEnd = text.indexOf('\n', at);
+    const nextEnd = lineEnd < 0 ? -1 : text.indexOf('\n', lineEnd + 1);
+    spans.push([text.lastIndexOf('\n', at) + 1, nextEnd < 0 ? text.length : nextEnd]);
+  }
+  return spans;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
