@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { FindingSeverity, NoteFinding } from '../core/checks/noteFinding';
-import type { Knowledge } from '../core/knowledge/knowledge';
-import type { Mention } from '../core/matching/mention';
+import type { CheckedNote, FindingSeverity, NoteFinding } from '../core/checks/noteFinding';
 import { POLICY_NOTE_LANGUAGE, PRODUCT_NAME, readSetting, type Setting } from '../services/configuration';
 import { Disposable } from '../services/disposable';
 import { logFailure } from '../services/logger';
@@ -10,14 +8,6 @@ import { rangeOfOffsets } from './typeConverters';
 
 /** Typing pauses this long before a note is checked again. */
 const DEBOUNCE_MS = 300;
-
-/** What a check reads of a note. */
-export interface CheckedNote {
-  readonly uri: string;
-  readonly text: string;
-  readonly mentions: readonly Mention[];
-  readonly knowledge: Knowledge;
-}
 
 /** A kind of check on notes: a core function, and what the runner needs to know to run it. */
 export interface NoteCheck<F extends NoteFinding> {
