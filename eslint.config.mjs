@@ -51,6 +51,25 @@ export default tseslint.config(
     },
   },
   {
+    // The command line is the one part of src/ that runs in Node, and never in VS Code (esbuild.mjs also
+    // fails its build on a 'vscode' import).
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'src/cli runs without VS Code: use src/core, or a service with no run-time vscode import.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': 'off',
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },
   },
