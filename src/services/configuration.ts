@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { KNOWLEDGE_FILES_SETTING } from '../core/workspace/folderSettings';
+import { KNOWLEDGE_FILES_SETTING } from '../core/workspace/fileKinds';
 
 /** The name users see: the output channel, the source of diagnostics, provider labels. */
 export const PRODUCT_NAME = 'Trade Notes';

@@ -1,10 +1,11 @@
 // The command line's search of a folder: kinds by the editor's globs, .gitignore rules as Git applies
 // them (nested files, negation, ignored folders never entered, rules of folders above), extra patterns.
 import assert from 'node:assert/strict';
-import { searchFolder, type FolderEntry, type SearchedFolder } from '../../src/core/workspace/fileSearch';
-import { DEFAULT_KNOWLEDGE_GLOBS, knowledgeGlobsInSettings, NOTE_GLOBS } from '../../src/core/workspace/folderSettings';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_KNOWLEDGE_GLOBS, NOTE_GLOBS } from '../../src/core/workspace/fileKinds';
+import { searchFolder, type FolderEntry, type SearchedFolder } from '../../src/core/workspace/fileSearch';
+import { knowledgeGlobsInSettings } from '../../src/core/workspace/folderSettings';
 
 /** A folder in memory: paths (with `/`) to texts; `null` marks a named pipe. Records the folders listed. */
 function memoryFolder(files: Record<string, string | null>): SearchedFolder & { listed: string[] } {

@@ -1,13 +1,5 @@
 import { parse, type ParseError } from 'jsonc-parser';
-
-/** The setting of the knowledge files' globs, per folder (package.json `contributes.configuration`). */
-export const KNOWLEDGE_FILES_SETTING = 'tradeNotes.knowledgeFiles';
-
-/** Its default (package.json): knowledge files anywhere in a folder. */
-export const DEFAULT_KNOWLEDGE_GLOBS: readonly string[] = ['**/*.trade.yaml'];
-
-/** Policy notes, as package.json's `policy-note` language claims them (`.pnote`, `*.policy.md`). */
-export const NOTE_GLOBS: readonly string[] = ['**/*.pnote', '**/*.policy.md'];
+import { KNOWLEDGE_FILES_SETTING } from './fileKinds';
 
 /**
  * The knowledge files' globs that a folder's `.vscode/settings.json` (JSON with comments) sets, read the way
