@@ -1,5 +1,6 @@
 import type { FindingSeverity } from '../core/checks/noteFinding';
 import type { KnowledgeProblem } from '../core/knowledge/types';
+import type { KnowledgeStore } from '../services/knowledgeStore';
 import { MAX_NOTE_BYTES } from '../core/navigation/noteMentionIndex';
 import { TextLines } from '../core/navigation/textLines';
 import { githubReport, jsonReport, summaryLine, textReport, type CheckedFiles } from '../core/reports/findingReports';
@@ -7,7 +8,7 @@ import { compareFindings, isAtLeast, type PlacedFinding } from '../core/reports/
 import { sarifReport } from '../core/reports/sarifReport';
 import { ExitCode } from './commandLineError';
 import { displayPath, fileUri, readGuarded } from './nodeFiles';
-import { NOTE_CHECKS, type CheckChoices } from './noteChecks';
+import { NOTE_CHECKS, type CheckChoices, type CommandLineCheck } from './noteChecks';
 import { Progress, type Terminal } from './terminal';
 import { findWorkspaceFiles, loadKnowledge, type CommandContext, type KnowledgeOptions } from './workspace';
 
@@ -47,34 +48,7 @@ export async function check(
     if (path !== undefined) findings.push(...problems.map((problem) => placedProblem(path, problem)));
   }
 
-  if (checks.length > 0) {
-    const matcher = await store.mentionMatcher();
-    const knowledge = store.knowledge;
-    const progress = new Progress(terminal, 'Checking notes');
-    for (const [done, file] of files.notes.entries()) {
-      const path = displayPath(file, terminal.cwd);
-      const read = await readGuarded(file, MAX_NOTE_BYTES);
-      if (read.kind === 'refused') findings.push(placedProblem(path, read.problem));
-      if (read.kind === 'text') {
-        const { text } = read;
-        const mentions = matcher.scan(text);
-        const lines = new TextLines(text);
-        for (const noteCheck of checks) {
-          if (text.length > noteCheck.maxLength) continue;
-          for (const { start, end, code, severity, message } of noteCheck.find({
-            uri: fileUri(file),
-            text,
-            mentions,
-            knowledge,
-          })) {
-            findings.push({ path, range: lines.rangeAt(start, end), severity, rule: code, message });
-          }
-        }
-      }
-      progress.report(done + 1, files.notes.length);
-    }
-    progress.done();
-  }
+  if (checks.length > 0) findings.push(...(await checkNotes(files.notes, checks, store, terminal)));
 
   findings.sort(compareFindings);
   const checked: CheckedFiles = { knowledgeFiles: files.knowledgeFiles.length, notes: files.notes.length };
@@ -94,6 +68,43 @@ export async function check(
   return failOn !== 'none' && findings.some((finding) => isAtLeast(finding.severity, failOn))
     ? ExitCode.findings
     : ExitCode.clean;
+}
+
+/** The findings of the checks on each note, as the editor runs them on an open note; a note that cannot be read is a finding too. */
+async function checkNotes(
+  notes: readonly string[],
+  checks: readonly CommandLineCheck[],
+  store: KnowledgeStore,
+  terminal: Terminal,
+): Promise<PlacedFinding[]> {
+  const matcher = await store.mentionMatcher();
+  const knowledge = store.knowledge;
+  const findings: PlacedFinding[] = [];
+  const progress = new Progress(terminal, 'Checking notes');
+  for (const [index, file] of notes.entries()) {
+    const read = readGuarded(file, MAX_NOTE_BYTES);
+    const path = displayPath(file, terminal.cwd);
+    if (read.kind === 'refused') findings.push(placedProblem(path, read.problem));
+    if (read.kind === 'text') {
+      const { text } = read;
+      const mentions = matcher.scan(text);
+      const lines = new TextLines(text);
+      for (const noteCheck of checks) {
+        if (text.length > noteCheck.maxLength) continue;
+        for (const { start, end, code, severity, message } of noteCheck.find({
+          uri: fileUri(file),
+          text,
+          mentions,
+          knowledge,
+        })) {
+          findings.push({ path, range: lines.rangeAt(start, end), severity, rule: code, message });
+        }
+      }
+    }
+    progress.report(index + 1, notes.length);
+  }
+  progress.done();
+  return findings;
 }
 
 function placedProblem(path: string, problem: KnowledgeProblem): PlacedFinding {

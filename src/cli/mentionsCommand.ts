@@ -20,7 +20,7 @@ export async function mentions(
   terminal: Terminal,
   context: CommandContext,
 ): Promise<number> {
-  const read = await readGuarded(path.resolve(terminal.cwd, file), MAX_NOTE_BYTES);
+  const read = readGuarded(path.resolve(terminal.cwd, file), MAX_NOTE_BYTES);
   if (read.kind === 'refused') throw new CommandLineError(`${file}: ${read.problem.message}`);
   if (read.kind !== 'text') throw new CommandLineError(`${file}: no such file`);
   const store = await knowledgeOfFolders(options.workspace ?? ['.'], options, terminal, context);

@@ -95,7 +95,7 @@ export async function loadKnowledge(
   const byUri = new Map(knowledgeFiles.map((file) => [fileUri(file), file]));
   const sources: KnowledgeSources = {
     find: async () => [...byUri.keys()],
-    read: (uri) => readGuarded(byUri.get(uri)!, MAX_KNOWLEDGE_FILE_BYTES),
+    read: async (uri) => readGuarded(byUri.get(uri)!, MAX_KNOWLEDGE_FILE_BYTES),
     onDidChangeFiles: never,
     onDidChangeScope: never,
     useBundledKnowledge: () => bundled !== undefined,
