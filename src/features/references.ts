@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { findMentionAt } from '../core/matching/findMention';
-import { entriesOf, idAt, type Span } from '../core/navigation/knowledgeIndex';
+import { entriesOf, idAt } from '../core/navigation/knowledgeIndex';
 import { targetOfMention, type Target } from '../core/navigation/mentionTargets';
+import type { Span } from '../core/text/span';
 import { POLICY_NOTE_LANGUAGE } from '../services/configuration';
 import { logFailure } from '../services/logger';
 import type { Services } from '../services/services';

@@ -6,10 +6,10 @@ import {
   type IndexedEntry,
   type KnowledgeIndex,
   type SectionKey,
-  type Span,
 } from '../core/navigation/knowledgeIndex';
 import { outlineNote, type OutlineHeading, type OutlineMention } from '../core/navigation/noteOutline';
 import { searchKnowledgeSymbols } from '../core/navigation/symbolSearch';
+import type { Span } from '../core/text/span';
 import { POLICY_NOTE_LANGUAGE, PRODUCT_NAME } from '../services/configuration';
 import { logFailure } from '../services/logger';
 import type { Services } from '../services/services';

@@ -5,6 +5,7 @@ import { renderTariffCard } from '../core/cards/tariffCard';
 import { formatRate } from '../core/cards/tariffChanges';
 import type { LinkedStep } from '../core/knowledge/knowledge';
 import type { EventKind, TimelineEvent } from '../core/knowledge/types';
+import { describeAsOf } from '../core/timeline/dates';
 import { buildTimeline, describeEventDate, type MonthGroup, type TimelineOrder } from '../core/timeline/timeline';
 import { TIMELINE_VIEW_ID } from '../services/configuration';
 import { Disposable, Emitter } from '../services/disposable';
@@ -193,7 +194,13 @@ export function registerTimeline(services: Services): TimelineFeature {
     await vscode.commands.executeCommand('setContext', NEWEST_FIRST_CONTEXT, order === 'newest-first');
   };
   void vscode.commands.executeCommand('setContext', NEWEST_FIRST_CONTEXT, provider.currentOrder === 'newest-first');
+  // The title bar says up to when the knowledge was checked; every (re)load of it ends with a change event.
+  const showAsOf = (): void => {
+    const asOf = store.knowledge.asOf;
+    view.description = asOf === undefined ? undefined : `knowledge ${describeAsOf(asOf)}`;
+  };
   const registrations = vscode.Disposable.from(
+    store.onDidChange(showAsOf),
     provider,
     view,
     vscode.commands.registerCommand('tradeNotes.timeline.showNewestFirst', () => setOrder('newest-first')),

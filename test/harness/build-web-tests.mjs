@@ -24,6 +24,10 @@ const nodeOnlyTestFiles = new Map([
   ['single/commandLineParity.test.ts', 'runs the command line (dist/cli.js) in a Node child process'],
   ['multi-root/commandLineParity.test.ts', 'runs the command line (dist/cli.js) in a Node child process'],
   [
+    'single/namedPipes.test.ts',
+    'makes named pipes with mkfifo (a Node child process) and probes them with Node fs: a web worker has no local files',
+  ],
+  [
     'single/noteSizeLimit.test.ts',
     'writes notes of 45 and 55 MB with Node fs: VS Code hands only files under 50 MB to extensions',
   ],

@@ -72,6 +72,9 @@ describe('Talks Timeline view (real workbench)', function () {
       rows.some((row) => /London/.test(`${row.label} ${row.description}`)),
       'the London talks are missing',
     );
+    // The view's description: the date up to which the knowledge (here the bundled file's) was checked.
+    const sideBar = (await workbench.page.locator('.part.sidebar').textContent()) ?? '';
+    assert.match(sideBar, /knowledge as of 31 Dec 2025/, 'the title bar does not say how old the knowledge is');
   });
 });
 

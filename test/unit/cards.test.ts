@@ -117,7 +117,11 @@ const raiseTo145 = event({
 });
 
 function knowledgeOf(parts: Partial<Omit<KnowledgeFile, 'uri' | 'references'>>): Knowledge {
-  const file: KnowledgeFile = {
+  return mergeKnowledge(undefined, [fileOf(parts)]).knowledge;
+}
+
+function fileOf(parts: Partial<Omit<KnowledgeFile, 'uri' | 'references'>>): KnowledgeFile {
+  return {
     uri: URI,
     countries: [
       { code: 'US', name: 'United States', aliases: ['U.S.'], flag: '🇺🇸', source },
@@ -129,7 +133,6 @@ function knowledgeOf(parts: Partial<Omit<KnowledgeFile, 'uri' | 'references'>>):
     references: [],
     ...parts,
   };
-  return mergeKnowledge(undefined, [file]).knowledge;
 }
 
 const talks = knowledgeOf({
@@ -169,6 +172,11 @@ describe('describeChange and describeNext', () => {
     assert.equal(describeNext(usOnCn.history, 1), 'then raised to 145% on 10 Apr 2025');
     assert.equal(describeNext(usOnCn.history, 2), 'then lowered to 30% on 14 May 2025');
     assert.equal(describeNext(usOnCn.history, 3), 'still the latest recorded rate');
+  });
+
+  it('dates the latest step with the asOf of the knowledge, and no other', () => {
+    assert.equal(describeNext(usOnCn.history, 3, '2025-12-31'), 'still the latest recorded rate as of 31 Dec 2025');
+    assert.equal(describeNext(usOnCn.history, 2, '2025-12-31'), 'then lowered to 30% on 14 May 2025');
   });
 });
 
@@ -270,6 +278,23 @@ describe('renderTariffCard', () => {
       ),
       card,
     );
+  });
+
+  it('says "as of" the asOf of the file that defines the tariff, never "current"', () => {
+    const dated: KnowledgeFile = { ...fileOf({ tariffs: [usOnCn] }), asOf: '2025-12-31' };
+    const other: KnowledgeFile = {
+      ...fileOf({ tariffs: [{ ...cnOnUs, source: { ...source, uri: 'file:///work/other.trade.yaml' } }] }),
+      uri: 'file:///work/other.trade.yaml',
+      asOf: '2025-06-30',
+    };
+    const knowledge = mergeKnowledge(undefined, [dated, other]).knowledge;
+    const usCard = renderTariffCard(30, [knowledge.tariffs.get('us-on-cn')!], knowledge);
+    assert.ok(usCard.includes('**, still the latest recorded rate as of 31 Dec 2025.'), usCard);
+    const cnCard = renderTariffCard(10, [knowledge.tariffs.get('cn-on-us')!], knowledge);
+    assert.ok(cnCard.includes('**, still the latest recorded rate as of 30 Jun 2025.'), cnCard);
+    assert.doesNotMatch(usCard + cnCard, /current/i);
+    assert.equal(knowledge.asOf, '2025-06-30', 'the timeline shows the earliest date any source gives');
+    assert.equal(talks.asOf, undefined, 'no date when no source gives one');
   });
 
   it('keeps the history table to dates and rates', () => {

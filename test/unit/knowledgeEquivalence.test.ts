@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { mergeKnowledge, mergeKnowledgeInSlices } from '../../src/core/knowledge/knowledge';
-import { KnowledgeLoader, splitKnowledgeFile } from '../../src/core/knowledge/knowledgeLoader';
+import { KnowledgeLoader, splitInSteps } from '../../src/core/knowledge/knowledgeLoader';
 import {
   duplicateProblemsInSteps,
   FileLoader,
@@ -15,6 +15,7 @@ import {
   type LoadResult,
 } from '../../src/core/knowledge/loadKnowledgeFile';
 import type { KnowledgeProblem } from '../../src/core/knowledge/types';
+import { runSteps } from '../../src/core/scheduling/steps';
 import { TimeSlices } from '../../src/core/scheduling/timeSlices';
 import { loadFile } from './support/knowledge';
 
@@ -22,6 +23,8 @@ const URI = 'file:///w/generated.trade.yaml';
 const pauseNow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Pauses without waiting for a timer, so that properties with thousands of pauses stay fast. */
 const pauseBriefly = (): Promise<void> => Promise.resolve();
+/** How the piece-by-piece loader cuts `text`; undefined when it loads the file whole. */
+const layoutOf = (text: string) => runSteps(splitInSteps(text));
 
 // --- generated knowledge files -------------------------------------------------------------------
 
@@ -84,7 +87,10 @@ const event = fc
     id.map((v) => [`id: ${v}`]),
     field('date', date),
     field('title', text),
-    mostly([[], ['kind: talks'], ['participants: [a, scott-bessent, nobody]']], [['kind: party'], ['end: 2025-01-01']]),
+    mostly(
+      [[], ['kind: talks'], ['kind: deadline'], ['participants: [a, scott-bessent, nobody]']],
+      [['kind: party'], ['end: 2025-01-01'], ['kind: deadline', 'participants: [a]']],
+    ),
   )
   .map((parts) => parts.flat());
 
@@ -136,7 +142,15 @@ const sections = fc.tuple(
   list('officials', official),
   list('tariffs', tariff),
   list('timeline', event),
-  fc.constantFrom([], ['extra: field'], ['# trailing comment']),
+  fc.constantFrom(
+    [],
+    ['extra: field'],
+    ['# trailing comment'],
+    ['asOf: 2025-12-31'],
+    ['asOf: 2025-02-30'],
+    ['asOf:'],
+    ['asOf: [2025-12-31]'],
+  ),
 );
 
 /** Lines that break a file in the ways typing does. */
@@ -202,7 +216,7 @@ const hasYamlErrors = (result: LoadResult): boolean => result.problems.some((p) 
  * errors or cannot be cut; else no content either, and YAML errors of its own. True when they differ.
  */
 function assertAsWhole(yaml: string, pieces: LoadResult, whole: LoadResult): boolean {
-  if (!hasYamlErrors(whole) || !splitKnowledgeFile(yaml)) {
+  if (!hasYamlErrors(whole) || !layoutOf(yaml)) {
     assert.deepEqual(pieces, whole);
     return false;
   }
@@ -233,7 +247,7 @@ describe('KnowledgeLoader equivalence', () => {
     let brokenInPieces = 0;
     await fc.assert(
       fc.asyncProperty(knowledgeFile, async (yaml) => {
-        if (splitKnowledgeFile(yaml)) inPieces++;
+        if (layoutOf(yaml)) inPieces++;
         const loader = new KnowledgeLoader(pauseBriefly, 0);
         if (assertAsWhole(yaml, await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml))) brokenInPieces++;
       }),
@@ -292,6 +306,29 @@ describe('KnowledgeLoader', () => {
     );
   });
 
+  it('reads asOf in pieces as the whole-file loader does, before or after the header, valid or not', async () => {
+    const official = 'officials:\n  - { id: a, name: A, title: T }\n  - { id: b, name: B, title: T }\n';
+    for (const asOf of ['asOf: 2025-12-31\n', 'asOf: 2025-02-30\n', 'asOf:\n']) {
+      for (const yaml of [
+        `kind: trade-knowledge\nversion: 1\n${asOf}${official}`,
+        `${asOf}kind: trade-knowledge\nversion: 1\ncolour: red\n${official}`,
+        `kind: trade-knowledge\n${asOf}version: 1\n${official}colour: red\n`,
+      ]) {
+        assert.ok(
+          layoutOf(yaml)?.sections.some((s) => s.key === 'asOf'),
+          `cut into pieces:\n${yaml}`,
+        );
+        const pieces = await new KnowledgeLoader(pauseBriefly, 0).load(URI, yaml);
+        assert.deepEqual(pieces, loadKnowledgeFile(URI, yaml), yaml);
+      }
+    }
+    const valid = await new KnowledgeLoader(pauseBriefly, 0).load(
+      URI,
+      `kind: trade-knowledge\nversion: 1\nasOf: 2025-12-31\n`,
+    );
+    assert.equal(valid.file?.asOf, '2025-12-31');
+  });
+
   it('returns the previous result for unchanged text without parsing', async () => {
     const loader = new KnowledgeLoader(pauseNow);
     const yaml = header + entries.join('');
@@ -327,14 +364,14 @@ describe('KnowledgeLoader', () => {
   it('cuts files with CRLF line ends, and loads files with a lone CR whole, as YAML breaks lines there', async () => {
     const loader = new KnowledgeLoader(pauseNow);
     const crlf = (header + entries.slice(0, 3).join('')).replaceAll('\n', '\r\n');
-    assert.equal(splitKnowledgeFile(crlf)?.sections.find((s) => s.key === 'officials')?.items?.length, 3);
+    assert.equal(layoutOf(crlf)?.sections.find((s) => s.key === 'officials')?.items?.length, 3);
     assert.deepEqual(await loader.load(URI, crlf), loadKnowledgeFile(URI, crlf));
     for (const yaml of [
       `${header}  - id: a\r    name: A\n    title: T\n`,
       `${header}  - { id: a, name: A, title: T }\r`,
       `${header}  - { id: a, name: A, title: T }\n\r\r\n`,
     ]) {
-      assert.equal(splitKnowledgeFile(yaml), undefined, JSON.stringify(yaml));
+      assert.equal(layoutOf(yaml), undefined, JSON.stringify(yaml));
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
   });
@@ -393,15 +430,15 @@ describe('KnowledgeLoader', () => {
     ]) {
       assert.deepEqual(await loader.load(URI, yaml), loadKnowledgeFile(URI, yaml));
     }
-    assert.equal(splitKnowledgeFile(`${header}\t- id: tab\n`), undefined);
-    assert.equal(splitKnowledgeFile(repeatedKey), undefined);
+    assert.equal(layoutOf(`${header}\t- id: tab\n`), undefined);
+    assert.equal(layoutOf(repeatedKey), undefined);
     // Cut, but a YAML error in the header: the file is parsed whole, so that the header's errors come as there.
-    assert.ok(splitKnowledgeFile(headerError));
+    assert.ok(layoutOf(headerError));
   });
 
   it('cuts lines of blanks and tabs, and comments after a tab, as blank lines', async () => {
     const yaml = `${header}${entries[0]}\t\n  \t# a comment after a tab\n${entries[1]}`;
-    assert.equal(splitKnowledgeFile(yaml)?.sections.find((s) => s.key === 'officials')?.items?.length, 2);
+    assert.equal(layoutOf(yaml)?.sections.find((s) => s.key === 'officials')?.items?.length, 2);
     const result = await new KnowledgeLoader(pauseNow).load(URI, yaml);
     assert.deepEqual(result, loadKnowledgeFile(URI, yaml));
     assert.equal(result.file?.officials.length, 2);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
-import { entriesOf, idAt, indexKnowledge, type Span } from '../../src/core/navigation/knowledgeIndex';
+import { entriesOf, idAt, indexKnowledge } from '../../src/core/navigation/knowledgeIndex';
+import type { Span } from '../../src/core/text/span';
 import { TALKS_YAML } from './support/knowledge';
 
 const TEAM = `kind: trade-knowledge

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mergeKnowledge } from '../../src/core/knowledge/knowledge';
 import { loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
 import type { KnowledgeProblem } from '../../src/core/knowledge/types';
@@ -72,6 +70,36 @@ timeline:
     assert.equal(result.problems[0]!.range.start.line, 5);
   });
 
+  it('reads the optional asOf date, and reports a bad one at its value', () => {
+    assert.equal(loadFile(`${HEADER}asOf: 2025-12-31\n`).asOf, '2025-12-31');
+    assert.equal(loadFile(HEADER).asOf, undefined, 'files without asOf still load (format v1 as before)');
+    const bad = { '2025-02-30': 'date', 'end of 2025': 'date', '': 'type', '[2025-12-31]': 'type' };
+    for (const [value, code] of Object.entries(bad)) {
+      const result = loadKnowledgeFile('u', `${HEADER}asOf: ${value}\n`);
+      assert.equal(result.file, undefined, `asOf: ${value}`);
+      assert.deepEqual(where(result.problems), [`3:7 ${code}`], `asOf: ${value}`);
+    }
+  });
+
+  it('warns on participants of a deadline at the list, and still loads the file', () => {
+    const result = loadKnowledgeFile(
+      'u',
+      `${HEADER}timeline:
+  - id: pause-ends
+    date: 2025-08-12
+    title: Tariff pause due to end
+    kind: deadline
+    participants: [scott-bessent]
+  - { id: empty-list, date: 2025-08-12, title: T, kind: deadline, participants: [] }
+  - { id: talks, date: 2025-08-11, title: T, kind: talks, participants: [scott-bessent] }
+`,
+    );
+    assert.ok(result.file, 'a warning does not stop the file');
+    assert.deepEqual(where(result.problems), ['8:19 deadline-participants']);
+    assert.equal(result.problems[0]!.severity, 'warning');
+    assert.match(result.problems[0]!.message, /deadline has no participants/);
+  });
+
   it('reports missing and ill-typed required fields where they belong', () => {
     const result = loadKnowledgeFile(
       'u',
@@ -131,6 +159,19 @@ timeline:
     assert.equal(result.problems[0]!.severity, 'warning');
   });
 
+  it('reads a key with nothing after it as empty: a section, a list field, an optional text', () => {
+    const result = loadKnowledgeFile(
+      'u',
+      `${HEADER}countries:\ntariffs:\ntimeline:\nofficials:\n  - id: a\n    name: A\n    title: T\n    aliases:\n    note:\n`,
+    );
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.file!.countries, []);
+    assert.deepEqual(result.file!.tariffs, []);
+    assert.deepEqual(result.file!.timeline, []);
+    assert.deepEqual(result.file!.officials[0]!.aliases, []);
+    assert.equal(result.file!.officials[0]!.note, undefined);
+  });
+
   it('reports duplicate ids inside one file', () => {
     const result = loadKnowledgeFile(
       'u',
@@ -147,36 +188,6 @@ timeline:
     const result = loadKnowledgeFile('u', lines.join('\n'));
     assert.equal(result.file, undefined);
     assert.ok(result.problems.some((p) => p.code === 'too-many-aliases'));
-  });
-
-  it('loads the bundled knowledge without a single problem', () => {
-    const text = readFileSync(join(__dirname, '../../../src/bundled/us-china-2025.trade.yaml'), 'utf8');
-    const { file, problems } = loadKnowledgeFile('trade-notes-bundled:/us-china-2025.trade.yaml', text);
-    assert.deepEqual(problems, []);
-    const merged = mergeKnowledge(file, []);
-    assert.deepEqual(merged.problems, [], 'every reference in the bundled file resolves');
-    for (const id of [
-      'he-lifeng',
-      'wang-wentao',
-      'li-chenggang',
-      'xi-jinping',
-      'scott-bessent',
-      'howard-lutnick',
-      'jamieson-greer',
-      'donald-trump',
-      'kevin-hassett',
-    ]) {
-      assert.ok(merged.knowledge.officials.has(id), `bundled official ${id}`);
-    }
-    const rates = (id: string) => merged.knowledge.tariffs.get(id)!.history.map((s) => `${s.date} ${s.rate}`);
-    assert.deepEqual(rates('us-on-cn'), ['2025-02-04 10', '2025-03-04 20', '2025-04-10 145', '2025-05-14 30']);
-    assert.deepEqual(rates('cn-on-us'), ['2025-04-10 84', '2025-04-12 125', '2025-05-14 10']);
-    for (const official of merged.knowledge.officials.values()) {
-      assert.ok(!official.aliases.some((a) => a.toLowerCase() === 'he'), 'no bare "He" alias');
-      assert.ok(official.links.length > 0, `${official.id} cites a source`);
-    }
-    for (const event of merged.knowledge.events.values())
-      assert.ok(event.links.length > 0, `${event.id} cites a source`);
   });
 });
 

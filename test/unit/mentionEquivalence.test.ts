@@ -548,6 +548,50 @@ describe('Mention engine: the scan loop, the name table and figures ranked durin
     );
   });
 
+  it('gives two scans taken in turns, stretch by stretch, with whole scans in between, what each finds alone', () => {
+    fc.assert(
+      fc.property(noteText, noteText, pieceText, fc.constantFrom(1, 7, 64), (first, second, between, step) => {
+        const betweenAlone = described(between, matcher.scan(between));
+        const texts = [first, second];
+        const entries: ScanEntry[][] = [[], []];
+        const next = [0, 0];
+        while (next[0]! < first.length || next[1]! < second.length) {
+          for (const k of [0, 1]) {
+            if (next[k]! < texts[k]!.length)
+              next[k] = matcher.scanStretch(texts[k]!, next[k]!, next[k]! + step, entries[k]!);
+            assertSameList(described(between, matcher.scan(between)), betweenAlone);
+          }
+        }
+        assert.deepEqual(entries[0], matcher.scanEntries(first, 0));
+        assert.deepEqual(entries[1], matcher.scanEntries(second, 0));
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('gives a scan run from inside another (from its look at the cancellation token) and that scan what each finds alone', () => {
+    // Figures ranked by the countries around them, over many stretches, and a name across the point
+    // (65,536) where a long scan first looks at the token in the middle of its loop.
+    const paragraph = 'The US said China would keep tariffs at 10% after the talks. The EU kept 10% too.\n\n';
+    const filler = paragraph.repeat(Math.ceil(65_536 / paragraph.length));
+    const text = `${filler.slice(0, 65_533)} Bessent ${filler}`;
+    const inner = 'Bessent met He Lifeng; the EU kept 10%. China raised 10%.';
+    const innerAlone = described(inner, matcher.scan(inner));
+    let innerScans = 0;
+    const runsAnotherScan = {
+      get isCancellationRequested(): boolean {
+        innerScans++;
+        assertSameList(described(inner, matcher.scan(inner)), innerAlone);
+        return false;
+      },
+    };
+    assertSameList(described(text, matcher.scan(text, runsAnotherScan)), described(text, matcher.scan(text)));
+    const entries = matcher.scanEntries(text, 0, runsAnotherScan)!;
+    assert.deepEqual(entries, matcher.scanEntries(text, 0));
+    assert.ok(entries.some((e) => e.kind === 'official' && e.start === 65_534 && e.end === 65_541));
+    assert.ok(innerScans > 2, 'the token was looked at');
+  });
+
   it('tells apart words that share a hash, and matches words too long to store inline, as the reference does', () => {
     const { hashWord } = namePatterns;
     assert.equal(hashWord('aþ'), hashWord('bß'), 'the test needs two words with one hash');

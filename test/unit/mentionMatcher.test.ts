@@ -148,6 +148,30 @@ describe('MentionMatcher: tariff figures', () => {
   it('does not end a sentence at the full stop of an abbreviation it knows', () => {
     assert.deepEqual(found('China and the U.S. raised them to 10%.').at(-1), '10%→10%[cn-on-us,us-on-cn]');
   });
+
+  it('reads figures in Chinese text, right before or after Chinese characters, with either percent sign', () => {
+    const figures = (text: string): string[] => found(text).map((f) => f.split('→')[0]!);
+    assert.deepEqual(figures('美国对中国商品加征10%的关税。'), ['10%']);
+    assert.deepEqual(figures('关税从145%降至30%，'), ['145%', '30%']);
+    assert.deepEqual(figures('税率为7.5％的商品和20 percent的'), ['7.5％', '20 percent']);
+    assert.deepEqual(figures('加征10%关税'), ['10%'], 'a figure between two Chinese characters');
+    assert.deepEqual(figures('A10%的；1,145%的'), [], 'still whole numbers only');
+  });
+
+  it('ranks figures in Chinese sentences by the Chinese names of the countries', () => {
+    const chinese = new MentionMatcher(
+      knowledgeFrom(
+        TALKS_YAML.replace('aliases: [U.S., US,', 'aliases: [美国, 美方, U.S., US,').replace(
+          'aliases: [Chinese, PRC,',
+          'aliases: [中国, 中方, Chinese, PRC,',
+        ),
+      ),
+    );
+    const ranked = (text: string): string[] =>
+      chinese.scan(text).flatMap((m) => (m.kind === 'figure' ? [m.tariffIds.join(',')] : []));
+    assert.deepEqual(ranked('中方对美国商品加征的关税降至10%。美方未置评。'), ['cn-on-us,us-on-cn']);
+    assert.deepEqual(ranked('中方未置评。美方对中国商品加征10%的关税。'), ['us-on-cn,cn-on-us']);
+  });
 });
 
 describe('findMentionAt', () => {

@@ -72,6 +72,8 @@ describe('JSON Schema for knowledge format v1', () => {
       ),
       'an empty event kind': EVENT(', kind:'),
       'references to ids defined elsewhere (checked across files, not here)': `${HEADER}officials:\n  - { id: a-person, name: A, title: T, country: ZZ }\n`,
+      'an asOf date': `${HEADER}asOf: 2025-12-31\n`,
+      'a deadline without participants': EVENT(', kind: deadline, participants: []'),
     };
     for (const [name, text] of Object.entries(valid)) it(name, () => assertAgree(text, true));
   });
@@ -121,6 +123,9 @@ describe('JSON Schema for knowledge format v1', () => {
       'participants as text': EVENT(', participants: a-person'),
       'an unknown field in a step': TARIFF('{ date: 2025-04-10, rate: 10%, source: x }'),
       'an official list with a stray entry': `${HEADER}officials:\n${OFFICIAL}  - 42\n`,
+      'an impossible asOf date': `${HEADER}asOf: 2025-02-30\n`,
+      'an empty asOf': `${HEADER}asOf:\n`,
+      'a deadline with participants': EVENT(', kind: deadline, participants: [a-person]'),
     };
     for (const [name, text] of Object.entries(invalid)) it(name, () => assertAgree(text, false));
   });

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { foldText } from '../matching/characters';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 
 /** An official to add to a knowledge file, as found in a note. */
 export interface NewOfficial {
@@ -67,7 +68,7 @@ export function insertOfficial(fileText: string, official: NewOfficial): Inserti
   if (!last?.range) return undefined;
   const dashColumn = columnOf(fileText, list.range![0]);
   const fieldColumn = isMap(last) && !last.flow ? columnOf(fileText, last.range[0]) : dashColumn + 2;
-  const at = lineEnd(fileText, trimEnd(fileText, last.range[0], last.range[1]));
+  const at = lineEnd(fileText, endWithoutTrailingSpace(fileText, last.range[0], last.range[1]));
   const dash = ' '.repeat(dashColumn);
   return withEntry(at, `\n${blockEntry(official, dash, ' '.repeat(fieldColumn))}`, 1 + dash.length);
 }
@@ -112,10 +113,4 @@ function columnOf(text: string, offset: number): number {
 function lineEnd(text: string, offset: number): number {
   const found = /\r\n|\r|\n/.exec(text.slice(offset));
   return found ? offset + found.index : text.length;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }

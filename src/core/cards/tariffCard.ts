@@ -33,10 +33,10 @@ function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge): stri
   ]);
 }
 
-/** "▶ **Lowered from 145% to 30% on 14 May 2025**, still the latest recorded rate. Linked event: …" */
+/** "▶ **Lowered from 145% to 30% on 14 May 2025**, still the latest recorded rate as of …. Linked event: …" */
 function changeSummary(tariff: Tariff, index: number, knowledge: Knowledge): string {
   const change = escapeMarkdown(describeChange(tariff.history, index));
-  const next = escapeMarkdown(describeNext(tariff.history, index));
+  const next = escapeMarkdown(describeNext(tariff.history, index, knowledge.asOfSourceOf(tariff)));
   const eventId = tariff.history[index].event;
   const event = eventId === undefined ? undefined : knowledge.events.get(eventId);
   const linked = event

@@ -1,6 +1,6 @@
 /** Plain-text wording of tariff rates and changes, shared by the tariff and event cards. Escape before use. */
 import type { TariffStep } from '../knowledge/types';
-import { formatDate } from '../timeline/dates';
+import { describeAsOf, formatDate } from '../timeline/dates';
 
 /** 145 → "145%", 7.5 → "7.5%": no trailing zeros, and no floating-point noise such as 0.30000000000000004. */
 export function formatRate(rate: number): string {
@@ -23,9 +23,15 @@ export function describeChange(history: readonly TariffStep[], index: number): s
   return `${verb} from ${formatRate(previous.rate)} to ${formatRate(step.rate)} ${on}`;
 }
 
-/** What followed the step: "then lowered to 30% on 14 May 2025", or "still the latest recorded rate". */
-export function describeNext(history: readonly TariffStep[], index: number): string {
-  if (index === history.length - 1) return 'still the latest recorded rate';
+/**
+ * What followed the step: "then lowered to 30% on 14 May 2025", or "still the latest recorded rate", with
+ * "as of 31 Dec 2025" when the knowledge says up to when it was checked (`asOf`): never "current".
+ */
+export function describeNext(history: readonly TariffStep[], index: number, asOf?: string): string {
+  if (index === history.length - 1)
+    return asOf === undefined
+      ? 'still the latest recorded rate'
+      : `still the latest recorded rate ${describeAsOf(asOf)}`;
   const step = history[index];
   const next = history[index + 1];
   const on = `on ${formatDate(next.date)}`;

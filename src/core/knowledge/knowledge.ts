@@ -1,6 +1,15 @@
 import type { TimeSlices } from '../scheduling/timeSlices';
 import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
-import type { Country, KnowledgeFile, KnowledgeProblem, Official, Tariff, TariffStep, TimelineEvent } from './types';
+import type {
+  Country,
+  KnowledgeFile,
+  KnowledgeProblem,
+  Official,
+  SourceLocation,
+  Tariff,
+  TariffStep,
+  TimelineEvent,
+} from './types';
 
 export interface LinkedStep {
   readonly tariff: Tariff;
@@ -16,8 +25,25 @@ export class Knowledge {
   readonly officials = new Map<string, Official>();
   readonly tariffs = new Map<string, Tariff>();
   readonly events = new Map<string, TimelineEvent>();
+  /** The `asOf` date of each source that has one, by the source's URI. */
+  readonly asOfBySource = new Map<string, string>();
   private eventsByOfficial?: Map<string, TimelineEvent[]>;
   private stepsByEvent?: Map<string, LinkedStep[]>;
+
+  /** The date up to which the file that defines `entry` was checked, when it says (`asOf`). */
+  asOfSourceOf(entry: { readonly source: SourceLocation }): string | undefined {
+    return this.asOfBySource.get(entry.source.uri);
+  }
+
+  /**
+   * The earliest `asOf` of the sources: every source that gives a date was checked at least up to it.
+   * Undefined when no source gives one.
+   */
+  get asOf(): string | undefined {
+    let earliest: string | undefined;
+    for (const date of this.asOfBySource.values()) if (earliest === undefined || date < earliest) earliest = date;
+    return earliest;
+  }
 
   /** Timeline events the official took part in, in definition order (sort with the timeline's compareEvents). */
   eventsOf(officialId: string): readonly TimelineEvent[] {
@@ -86,6 +112,8 @@ function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly K
   const problems: KnowledgeProblem[] = [];
   let items = 0;
   const stepEnds = (): boolean => ++items % ITEMS_PER_STEP === 0;
+  for (const file of bundled ? [bundled, ...workspace] : workspace)
+    if (file.asOf !== undefined) knowledge.asOfBySource.set(file.uri, file.asOf);
   if (bundled) {
     for (const c of bundled.countries) knowledge.countries.set(c.code, c);
     for (const o of bundled.officials) knowledge.officials.set(o.id, o);

@@ -9,7 +9,7 @@ import {
   type ListKey,
   type LoadResult,
 } from './loadKnowledgeFile';
-import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
+import { runStepsInSlices, type Steps } from '../scheduling/steps';
 import type {
   Country,
   KnowledgeFile,
@@ -124,7 +124,7 @@ export class KnowledgeLoader {
     };
 
     // The header is checked on the text up to the last of the first key, `kind` and `version`, parsed
-    // whole: it holds no list entries (see splitKnowledgeFile). A file without a valid header is loaded
+    // whole: it holds no list entries (see splitInSteps). A file without a valid header is loaded
     // whole, so that its YAML errors, if any, come first as they do there.
     const header = new FileLoader(uri, text.slice(0, layout.headerEnd));
     const headerDoc = header.parse();
@@ -148,6 +148,10 @@ export class KnowledgeLoader {
         loader.checkKeys(root, TOP_LEVEL_KEYS, 'the top level');
         const unknownKey = [...loader.problems];
         loader.problems.length = 0;
+        if (section.key === 'asOf') {
+          const asOf = loader.readAsOf(root);
+          return { problems: loader.problems, references: [], entries: [], unknownKey, asOf };
+        }
         const entries = readSection(loader, root, section.key);
         return { problems: loader.problems, references: loader.references, entries, unknownKey };
       });
@@ -155,6 +159,9 @@ export class KnowledgeLoader {
       problems.push(...(result.unknownKey ?? []));
       sections.set(section.key, result);
     }
+    // `asOf` is checked right after the top-level keys, as the whole-file loader checks it.
+    const asOf = sections.get('asOf');
+    if (asOf) add(asOf);
 
     const lists: Record<'countries' | ListKey, Entry[]> = { countries: [], officials: [], tariffs: [], timeline: [] };
     for (const key of ['countries', 'officials', 'tariffs', 'timeline'] as const) {
@@ -176,6 +183,7 @@ export class KnowledgeLoader {
     }
     const file: KnowledgeFile = {
       uri,
+      asOf: asOf?.asOf,
       countries: lists.countries as Country[],
       officials: lists.officials as Official[],
       tariffs: lists.tariffs as Tariff[],
@@ -214,6 +222,8 @@ interface Reading {
   readonly entries: readonly Entry[];
   /** For a top-level section: the warning when its key is not a known one. */
   readonly unknownKey?: readonly KnowledgeProblem[];
+  /** For the `asOf` section: its date, when valid. */
+  readonly asOf?: string;
 }
 
 function readSection(loader: FileLoader, root: YAMLMap, key: string): Entry[] {
@@ -309,6 +319,7 @@ function placed(result: PieceResult, line: number): PieceResult {
     references: result.references.map((r) => ({ ...r, range: movedRange(r.range, lines) })),
     entries: result.entries.map((e) => movedEntry(e, lines)),
     ...(result.unknownKey ? { unknownKey: result.unknownKey.map(moved) } : {}),
+    ...(result.asOf !== undefined ? { asOf: result.asOf } : {}),
   };
 }
 
@@ -378,13 +389,8 @@ const LINES_PER_STEP = 1024;
  * (or, for a tab in the indentation, inside a section) stays in it and marks it {@link Part.stray}.
  * Anything else (directives, document markers, lone CRs, keys that are not plain words outside an
  * entry, a repeated key, content before the first entry of a list) gives undefined, and the file is
- * read whole.
+ * read whole. Pauses every {@link LINES_PER_STEP} lines so that a caller can let the host run.
  */
-export function splitKnowledgeFile(text: string): Layout | undefined {
-  return runSteps(splitInSteps(text));
-}
-
-/** {@link splitKnowledgeFile}, pausing every {@link LINES_PER_STEP} lines so that a caller can let the host run. */
 export function* splitInSteps(text: string): Steps<Layout | undefined> {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
   // Lone CRs (not before a LF) break lines where YAML does and these lines do not; found line by line, not in one long search.

@@ -24,6 +24,11 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
   let line = 0;
   let lineStart = 0;
   let indenting = true;
+  /** The problem that refuses the file, at `character` on the line being read. */
+  const refusal = (character: number, code: string, message: string): KnowledgeProblem => {
+    const position = { line, character };
+    return { uri, range: { start: position, end: position }, severity: 'error', code, message };
+  };
   for (let i = 0; i < text.length; i++) {
     if (i === nextStep) {
       yield;
@@ -31,13 +36,7 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
     }
     const c = text.charCodeAt(i);
     if (c === 0)
-      return problem(
-        uri,
-        line,
-        i - lineStart,
-        'not-text',
-        'This file is not text (it contains NUL bytes); it is not loaded.',
-      );
+      return refusal(i - lineStart, 'not-text', 'This file is not text (it contains NUL bytes); it is not loaded.');
     if (c === 0x0a) {
       line++;
       lineStart = i + 1;
@@ -48,22 +47,14 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
       if (c === 0x20 || c === 0x2d) {
         // Spaces and "- " both nest blocks.
         if (i - lineStart > MAX_INDENTATION)
-          return problem(
-            uri,
-            line,
-            0,
-            'too-deep',
-            `Nesting deeper than ${MAX_INDENTATION} columns; the file is not loaded.`,
-          );
+          return refusal(0, 'too-deep', `Nesting deeper than ${MAX_INDENTATION} columns; the file is not loaded.`);
         continue;
       }
       indenting = false;
     }
     if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_FLOW_NESTING)
-        return problem(
-          uri,
-          line,
+        return refusal(
           i - lineStart,
           'too-deep',
           `Brackets nested deeper than ${MAX_FLOW_NESTING} levels; the file is not loaded.`,
@@ -73,9 +64,4 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
     }
   }
   return undefined;
-}
-
-function problem(uri: string, line: number, character: number, code: string, message: string): KnowledgeProblem {
-  const position = { line, character };
-  return { uri, range: { start: position, end: position }, severity: 'error', code, message };
 }

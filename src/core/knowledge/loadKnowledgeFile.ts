@@ -27,6 +27,8 @@ import {
 } from './types';
 import { refuseHostileText } from './limits';
 import { runSteps, type Steps } from '../scheduling/steps';
+import { compareText } from '../text/compare';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 import { COUNTRY_CODE_PATTERN, ID_PATTERN, isIsoDate, parseRate } from './values';
 
 export interface LoadResult {
@@ -39,7 +41,7 @@ export interface LoadResult {
 /** Aliases (`*anchor`) allowed in one file: enough for real use, far too few for a "billion laughs" bomb. */
 export const MAX_YAML_ALIASES = 100;
 
-export const TOP_LEVEL_KEYS = ['kind', 'version', 'countries', 'officials', 'tariffs', 'timeline'];
+export const TOP_LEVEL_KEYS = ['kind', 'version', 'asOf', 'countries', 'officials', 'tariffs', 'timeline'];
 const COUNTRY_KEYS = ['name', 'aliases', 'flag'];
 const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'organization', 'note', 'links'];
 const TARIFF_KEYS = ['id', 'by', 'on', 'label', 'links', 'history'];
@@ -102,6 +104,7 @@ export class FileLoader {
 
     const file: KnowledgeFile = {
       uri: this.uri,
+      asOf: this.readAsOf(root),
       countries: this.readCountries(root),
       officials: this.readList(root, 'officials'),
       tariffs: this.readList(root, 'tariffs'),
@@ -176,10 +179,14 @@ export class FileLoader {
     return ok;
   }
 
+  /** The optional `asOf` date; when the key is there, its value must be a date (an empty one is an error, as for `end`). */
+  readAsOf(root: YAMLMap): string | undefined {
+    return this.pair(root, 'asOf') ? this.requiredDate(root, 'asOf') : undefined;
+  }
+
   readCountries(root: YAMLMap): Country[] {
-    const pair = this.pair(root, 'countries');
-    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
+    const pair = this.pairWithValue(root, 'countries');
+    if (!pair) return [];
     const map = this.resolve(pair.value);
     if (!isMap(map)) {
       this.report(
@@ -274,7 +281,7 @@ export class FileLoader {
     }
     if (id === undefined || by === undefined || on === undefined || label === undefined || history.length === 0)
       return undefined;
-    history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    history.sort((a, b) => compareText(a.date, b.date));
     return { id, by, on, label, links, history, source: this.entryLocation(map) };
   }
 
@@ -325,6 +332,15 @@ export class FileLoader {
       );
     }
     const participants = this.referenceList(map, 'participants', 'official');
+    if (kindText === 'deadline' && participants.length > 0) {
+      const pair = this.pair(map, 'participants')!;
+      this.report(
+        rangeOf(pair.value, pair),
+        'A deadline has no participants: nobody takes part in an expiry. List them on the event that set or moved it.',
+        'deadline-participants',
+        'warning',
+      );
+    }
     const place = this.optionalString(map, 'place');
     const summary = this.optionalString(map, 'summary');
     const links = this.stringList(map, 'links');
@@ -344,9 +360,8 @@ export class FileLoader {
   }
 
   readList<K extends ListKey>(root: YAMLMap, key: K): KnowledgeFile[K][number][] {
-    const pair = this.pair(root, key);
-    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
+    const pair = this.pairWithValue(root, key);
+    if (!pair) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list.`, 'type');
@@ -420,9 +435,8 @@ export class FileLoader {
   }
 
   private optionalString(map: YAMLMap, key: string): string | undefined {
-    const pair = this.pair(map, key);
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return undefined;
-    return this.stringValue(pair, key);
+    const pair = this.pairWithValue(map, key);
+    return pair ? this.stringValue(pair, key) : undefined;
   }
 
   private stringValue(pair: Pair, key: string): string | undefined {
@@ -448,9 +462,8 @@ export class FileLoader {
   }
 
   private listItems(map: YAMLMap, key: string): { value: string; range: [number, number] }[] {
-    const pair = this.pair(map, key);
-    // `officials:` with nothing after it is an empty list, as YAML reads it (null).
-    if (!pair || pair.value === null || this.scalar(pair.value) === null) return [];
+    const pair = this.pairWithValue(map, key);
+    if (!pair) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
       this.report(rangeOf(pair.value, pair), `'${key}' must be a list, e.g. [a, b].`, 'type');
@@ -497,6 +510,15 @@ export class FileLoader {
     return undefined;
   }
 
+  /**
+   * The pair of `key` when it has a value: `key:` with nothing after it is YAML's null, read as an
+   * empty list or mapping, or as an optional text left out.
+   */
+  private pairWithValue(map: YAMLMap, key: string): Pair | undefined {
+    const pair = this.pair(map, key);
+    return pair && pair.value !== null && this.scalar(pair.value) !== null ? pair : undefined;
+  }
+
   checkKeys(map: YAMLMap, allowed: readonly string[], where: string): void {
     for (const item of map.items) {
       const key = this.scalar(item.key);
@@ -533,7 +555,8 @@ export class FileLoader {
   }
 
   private location(start: number, end: number) {
-    return { uri: this.uri, range: this.range([start, trimTrailingSpace(this.text, start, end)]) };
+    // The parser's ranges of entries include the line break and indentation after them.
+    return { uri: this.uri, range: this.range([start, endWithoutTrailingSpace(this.text, start, end)]) };
   }
 
   private range([start = 0, end = start]: readonly number[]): Range {
@@ -597,13 +620,6 @@ export function* duplicateProblemsInSteps(uri: string, file: KnowledgeFile): Ste
 function rangeOf(node: unknown, pair: Pair): [number, number] {
   const range = (node as Node | null | undefined)?.range ?? (pair.key as Node | null | undefined)?.range;
   return range ? [range[0], range[1]] : [0, 0];
-}
-
-/** Entry ranges from the parser include the line break and indentation after them. */
-function trimTrailingSpace(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }
 
 function firstLine(message: string): string {

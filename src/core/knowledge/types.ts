@@ -82,6 +82,8 @@ export interface TimelineEvent {
 /** The content of one knowledge file (or of the bundled knowledge). */
 export interface KnowledgeFile {
   readonly uri: string;
+  /** ISO date up to which the file's content was checked (`asOf:`), when the file says. */
+  readonly asOf?: string;
   readonly countries: readonly Country[];
   readonly officials: readonly Official[];
   readonly tariffs: readonly Tariff[];

@@ -12,7 +12,6 @@ export const WORD_PART = 1;
  */
 export const PLAIN = 2;
 export const WORD = 4; // letters, digits, combining marks: a character that continues a word
-export const UPPER = 8; // has a lower-case form different from itself
 export const SPACE = 16; // white space other than line breaks (incl. no-break space)
 export const LINE_BREAK = 32; // \n, \r, U+2028, U+2029
 export const UNSPACED = 64; // scripts written without spaces (Han, Kana): each character is a word of its own
@@ -53,8 +52,7 @@ function computeFlags(code: number): number {
     flags |= WORD | WORD_START;
     if (unspaced.test(ch)) flags |= UNSPACED;
     else flags |= WORD_PART;
-    if (ch.toLowerCase() !== ch) flags |= UPPER;
-    else if (ch.toUpperCase() !== ch) flags |= LOWER;
+    if (ch.toLowerCase() === ch && ch.toUpperCase() !== ch) flags |= LOWER;
     if (code >= 48 && code <= 57) flags |= DIGIT;
   }
   if (!(flags & (MARK | UNSPACED | DIGIT))) flags |= PLAIN;

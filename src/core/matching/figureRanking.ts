@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Tariff } from '../knowledge/types';
 import type { Steps } from '../scheduling/steps';
+import type { Span } from '../text/span';
 import { firstStartingAtOrAfter } from './findMention';
 import type { FigureMention, Mention } from './mention';
 import { wholeText, type TextWindow } from './textWindow';
@@ -22,11 +23,6 @@ const ITEMS_PER_STEP = 4096;
 
 /** A mention that names no country (a figure, or an official without one). */
 export const NO_COUNTRY = -1;
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
 
 /** The tariffs that have one rate, in knowledge order, and which of them each country is part of. */
 interface RateTariffs {
@@ -178,7 +174,9 @@ export class FigureRanker {
             ? this.officialCountry(m.officialId)
             : NO_COUNTRY;
     }
-    this.rankWith(window, mentions, countries, first, from, to);
+    const paragraphs = new Paragraphs(new ParagraphBreaks(window));
+    for (let index = from; index < to; index++)
+      this.rankFigure(window, mentions, countries, first, index, paragraphs, true);
   }
 
   /**
@@ -190,23 +188,10 @@ export class FigureRanker {
     return new ScanRanking(this, wholeText(text), mentions, countries);
   }
 
-  /** `countries[k - countriesFrom]` is the country number of `mentions[k]`. */
-  private rankWith(
-    window: TextWindow,
-    mentions: Mention[],
-    countries: ArrayLike<number>,
-    countriesFrom: number,
-    from: number,
-    to: number,
-  ): void {
-    const paragraphs = new Paragraphs(new ParagraphBreaks(window));
-    for (let index = from; index < to; index++)
-      this.rankFigure(window, mentions, countries, countriesFrom, index, paragraphs, true);
-  }
-
   /**
    * Ranks `mentions[index]` if it is an ambiguous figure: with a ranked copy (`copy`) or in place.
-   * Figures are ranked in document order (the paragraph cursor only moves forward).
+   * `countries[k - countriesFrom]` is the country number of `mentions[k]`. Figures are ranked in
+   * document order (the paragraph cursor only moves forward).
    */
   rankFigure(
     window: TextWindow,

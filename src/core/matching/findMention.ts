@@ -1,3 +1,4 @@
+import type { Span } from '../text/span';
 import type { Mention } from './mention';
 
 /**
@@ -17,12 +18,6 @@ export function findMentionAt<M extends Mention>(mentions: readonly M[], offset:
   // No mention contains the offset; one may end exactly there.
   const before = mentions[hi];
   return before && before.end === offset ? before : undefined;
-}
-
-/** Something with a span, end exclusive: mentions, scan entries. */
-interface Span {
-  readonly start: number;
-  readonly end: number;
 }
 
 /** In a sorted, non-overlapping list (ends are sorted too), the first item starting at or after `offset`, looking at [0, upTo). */

@@ -1,24 +1,20 @@
+import type { Span } from '../text/span';
+
 /** A recognised piece of a note. Offsets are UTF-16 code-unit offsets into the document text. */
 export type Mention = OfficialMention | CountryMention | FigureMention;
 
-interface MentionSpan {
-  readonly start: number;
-  /** Exclusive. */
-  readonly end: number;
-}
-
-export interface OfficialMention extends MentionSpan {
+export interface OfficialMention extends Span {
   readonly kind: 'official';
   readonly officialId: string;
 }
 
 /** Countries are not cards of their own; they give context for ranking tariff figures. */
-export interface CountryMention extends MentionSpan {
+export interface CountryMention extends Span {
   readonly kind: 'country';
   readonly code: string;
 }
 
-export interface FigureMention extends MentionSpan {
+export interface FigureMention extends Span {
   readonly kind: 'figure';
   /** The rate in percent, e.g. 145 or 7.5. */
   readonly rate: number;

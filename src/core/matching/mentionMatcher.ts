@@ -43,13 +43,12 @@ const COMMA = 0x2c;
  * Finds mentions of officials, countries and tariff figures in a note, following the matching rules
  * documented in the README: whole words, longest match first, case and diacritics folded for multi-word
  * names, Capitalized or ALL CAPS for single words, possessives included, names may wrap at one line break.
- * Built once per knowledge change; `scan` is pure and safe to call for any text.
+ * Built once per knowledge change; `scan` is pure and safe to call for any text: each scan keeps its
+ * state in its own {@link ScanState}, so scans may interleave (an index built in slices, a hover between).
+ * The name trie and the figure ranker reuse scratch buffers, but only within one synchronous call.
  */
 export class MentionMatcher {
   private readonly names: NameTrie;
-  private readonly word: WordState = { inWord: 0, hash: 0 };
-  /** While {@link scan} runs: the country number of each mention found, for ranking its figures. */
-  private countries: number[] | undefined;
   /** What each name of the trie stands for: the official's id or the country code (its tag tells which, see {@link tagOf}). */
   private readonly targetKeys: readonly string[];
   private readonly figures: FigureRanker;
@@ -90,18 +89,13 @@ export class MentionMatcher {
     const mentions: Mention[] = [];
     const countries: number[] = [];
     const ranking = this.figures.rankDuringScan(text, mentions, countries);
-    this.countries = countries;
-    try {
-      // In stretches, ranking the figures behind each (see ScanRanking).
-      for (let at = 0; at < text.length;) {
-        if (at > 0 && cancellation?.isCancellationRequested) return [];
-        at = this.scanInto(text, 0, mentions, false, undefined, at, at + RANKING_STRETCH);
-        ranking.rankUpTo(at);
-      }
-      ranking.rankUpTo(text.length);
-    } finally {
-      this.countries = undefined;
+    // In stretches, ranking the figures behind each (see ScanRanking).
+    for (let at = 0; at < text.length;) {
+      if (at > 0 && cancellation?.isCancellationRequested) return [];
+      at = this.scanInto(text, { out: mentions, countries, from: at, until: at + RANKING_STRETCH });
+      ranking.rankUpTo(at);
     }
+    ranking.rankUpTo(text.length);
     return mentions;
   }
 
@@ -112,7 +106,7 @@ export class MentionMatcher {
    */
   scanEntries(text: string, base: number, cancellation?: Cancellation): ScanEntry[] | undefined {
     const entries: ScanEntry[] = [];
-    return this.scanInto(text, base, entries, true, cancellation) >= 0 ? entries : undefined;
+    return this.scanInto(text, { out: entries, base, keepSkipped: true, cancellation }) >= 0 ? entries : undefined;
   }
 
   /**
@@ -123,7 +117,7 @@ export class MentionMatcher {
    * when done).
    */
   scanStretch(text: string, from: number, until: number, out: ScanEntry[]): number {
-    return this.scanInto(text, 0, out, true, undefined, from, until);
+    return this.scanInto(text, { out, keepSkipped: true, from, until });
   }
 
   /** Ranks the figures among `mentions[from, to)`; `window` must cover the text around them (see {@link FigureRanker.rank}). */
@@ -137,30 +131,28 @@ export class MentionMatcher {
   }
 
   /**
-   * The scan proper, from `from` until it has passed `until`; returns where it stopped, or -1 if cancelled.
+   * The scan proper, from `options.from` until it has passed `options.until`; returns where it stopped,
+   * or -1 if cancelled.
    *
    * {@link readPlain} steps over letters, spaces and punctuation without a branch per word, and stops
    * where a word ends that some name may start with, or at a character it leaves to this loop: digits
    * (figures), combining marks, scripts without spaces, characters not seen before. The
    * words and names found are those of the word-by-word rules of patternMatching.ts.
    */
-  private scanInto(
-    text: string,
-    base: number,
-    out: ScanEntry[],
-    keepSkipped: boolean,
-    cancellation?: Cancellation,
-    from = 0,
-    until = text.length,
-  ): number {
-    const n = text.length;
+  private scanInto(text: string, options: ScanOptions): number {
+    const { from = 0, until = text.length, cancellation } = options;
     const names = this.names;
     const filter = names.firstWords;
     // A word or match that starts before `until` is read to its end, past `until` if need be.
-    const stop = Math.min(until, n);
-    const word = this.word;
-    word.inWord = 0;
-    word.hash = 0;
+    const stop = Math.min(until, text.length);
+    const scan: ScanState = {
+      inWord: 0,
+      hash: 0,
+      out: options.out,
+      base: options.base ?? 0,
+      keepSkipped: options.keepSkipped ?? false,
+      countries: options.countries,
+    };
     /** Where the scan last started afresh (after a name, a figure, a word): no word starts before it. */
     let floor = from;
     let i = from;
@@ -168,92 +160,89 @@ export class MentionMatcher {
       if (i > from && cancellation?.isCancellationRequested) return -1;
       const chunkEnd = Math.min(stop, i + CANCELLATION_STRIDE);
       while (i < chunkEnd) {
-        i = readPlain(text, i, chunkEnd, charInfoTable, filter, word);
+        i = readPlain(text, i, chunkEnd, charInfoTable, filter, scan);
         if (i >= chunkEnd) break;
         const info = charInfo(text.charCodeAt(i)) | 0;
         if (info & PLAIN) {
           // Not seen before (the table has it now: read on), or the end of a word that may start a name.
-          if (!word.inWord || info & WORD_PART) continue;
-          const end = names.mayStart(word.hash)
-            ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out)
-            : -1;
-          word.inWord = 0;
-          word.hash = 0;
+          if (!scan.inWord || info & WORD_PART) continue;
+          const end = this.nameStartingWith(text, i, floor, scan.hash, scan);
+          scan.inWord = 0;
+          scan.hash = 0;
           i = end > i ? end : i + 1;
           floor = i;
         } else if (info & MARK) {
           // Inside a word the hash skips it; outside one it is ignored.
           i++;
         } else if (info & DIGIT) {
-          if (word.inWord) {
-            word.hash = hashStep(word.hash, foldedOf(info));
+          if (scan.inWord) {
+            scan.hash = hashStep(scan.hash, foldedOf(info));
             i++;
             continue;
           }
           // A word that starts with a digit is a figure or nothing.
           const digitsEnd = wordEnd(text, i + 1);
-          const figureEnd = this.matchFigure(text, i, digitsEnd, base, out, keepSkipped);
+          const figureEnd = this.matchFigure(text, i, digitsEnd, scan);
           i = figureEnd > 0 ? figureEnd : digitsEnd;
           floor = i;
         } else {
           // A character of a script without spaces: it ends the word before it, and is a word of its own.
-          if (word.inWord) {
-            word.inWord = 0;
-            const end = names.mayStart(word.hash)
-              ? this.nameAt(text, wordStartBefore(text, i, floor), i, word.hash, base, out)
-              : -1;
-            word.hash = 0;
+          if (scan.inWord) {
+            const end = this.nameStartingWith(text, i, floor, scan.hash, scan);
+            scan.inWord = 0;
+            scan.hash = 0;
             if (end >= 0) {
               i = floor = end;
               continue;
             }
           }
           const single = hashStep(0, foldedOf(info));
-          const end = names.mayStart(single) ? this.nameAt(text, i, i + 1, single, base, out) : -1;
+          const end = names.mayStart(single) ? this.nameAt(text, i, i + 1, single, scan) : -1;
           i = floor = end >= 0 ? end : i + 1;
         }
       }
     }
-    if (word.inWord) {
+    if (scan.inWord) {
       // The last word, read to its end.
-      let hash = word.hash;
+      let hash = scan.hash;
       const end = wordEnd(text, i);
       for (; i < end; i++) {
         const info = charInfo(text.charCodeAt(i));
         if ((info & MARK) === 0) hash = hashStep(hash, foldedOf(info));
       }
-      word.inWord = 0;
-      if (names.mayStart(hash))
-        i = Math.max(i, this.nameAt(text, wordStartBefore(text, end, floor), end, hash, base, out));
+      scan.inWord = 0;
+      i = Math.max(i, this.nameStartingWith(text, end, floor, hash, scan));
     }
     return i;
   }
 
-  /** Adds the name that matches at the word [start, end) (folded hash `hash`) to `out`; returns its end, or -1. */
-  private nameAt(text: string, start: number, end: number, hash: number, base: number, out: ScanEntry[]): number {
+  /**
+   * Adds the name that starts with the word ending at `end` (folded hash `hash`; it starts at `floor` or
+   * after), if some name may start with such a word; returns the name's end, or -1.
+   */
+  private nameStartingWith(text: string, end: number, floor: number, hash: number, scan: ScanState): number {
+    return this.names.mayStart(hash) ? this.nameAt(text, wordStartBefore(text, end, floor), end, hash, scan) : -1;
+  }
+
+  /** Adds the name that matches at the word [start, end) (folded hash `hash`) to the scan's entries; returns its end, or -1. */
+  private nameAt(text: string, start: number, end: number, hash: number, scan: ScanState): number {
     const names = this.names;
     const index = names.longestAt(text, start, end, hash);
     if (index < 0) return -1;
     const matchEnd = names.matchEnd;
     const tag = names.matchTag;
-    out.push(
+    const base = scan.base;
+    scan.out.push(
       (tag & 1) === OFFICIAL
         ? { kind: 'official', start: start + base, end: matchEnd + base, officialId: this.targetKeys[index]! }
         : { kind: 'country', start: start + base, end: matchEnd + base, code: this.targetKeys[index]! },
     );
-    this.countries?.push(tag >> 1);
+    scan.countries?.push(tag >> 1);
     return matchEnd;
   }
 
   /** Tries a tariff figure at a run of digits [start, digitsEnd); returns its end, or 0. */
-  private matchFigure(
-    text: string,
-    start: number,
-    digitsEnd: number,
-    base: number,
-    out: ScanEntry[],
-    keepSkipped: boolean,
-  ): number {
+  private matchFigure(text: string, start: number, digitsEnd: number, scan: ScanState): number {
     for (let k = start; k < digitsEnd; k++) {
       if ((charFlags(text.charCodeAt(k)) & DIGIT) === 0) return 0; // 145th, 3G: not a number
     }
@@ -270,12 +259,37 @@ export class MentionMatcher {
     if (end < 0) return 0;
     const rate = Number(text.slice(start, numberEnd));
     const tariffIds = this.figures.tariffsWithRate(rate);
+    const base = scan.base;
     if (tariffIds) {
-      out.push({ kind: 'figure', start: start + base, end: end + base, rate, tariffIds });
-      this.countries?.push(NO_COUNTRY);
-    } else if (keepSkipped) out.push({ kind: 'skipped', start: start + base, end: end + base });
+      scan.out.push({ kind: 'figure', start: start + base, end: end + base, rate, tariffIds });
+      scan.countries?.push(NO_COUNTRY);
+    } else if (scan.keepSkipped) scan.out.push({ kind: 'skipped', start: start + base, end: end + base });
     return end;
   }
+}
+
+/** How {@link MentionMatcher.scanInto} is to scan a text, and where what it finds goes. */
+interface ScanOptions {
+  readonly out: ScanEntry[];
+  /** Where the text starts in its document: added to the offsets of what is found (default 0). */
+  readonly base?: number;
+  /** Whether percentages no tariff has are added as {@link SkippedFigure}s, for the incremental index. */
+  readonly keepSkipped?: boolean;
+  /** When given, gets the country number of each mention found, for ranking figures (see {@link FigureRanker.rankDuringScan}). */
+  readonly countries?: number[];
+  /** Where to start: 0, or where the previous stretch of the same scan stopped. */
+  readonly from?: number;
+  /** Scans until it has passed this offset (default: the end of the text). */
+  readonly until?: number;
+  readonly cancellation?: Cancellation;
+}
+
+/** The state of one call of {@link MentionMatcher.scanInto}: the word it is in, and where what it finds goes. */
+interface ScanState extends WordState {
+  readonly out: ScanEntry[];
+  readonly base: number;
+  readonly keepSkipped: boolean;
+  readonly countries: number[] | undefined;
 }
 
 /** What a matcher is made of (see the fields of {@link MentionMatcher}). */

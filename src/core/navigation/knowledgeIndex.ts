@@ -1,17 +1,13 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { KnowledgeReference } from '../knowledge/types';
+import type { Span } from '../text/span';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 import { TextLines } from './textLines';
 
 /** What a knowledge file defines: a country (by code) or an entry of one of the three lists. */
 export type EntryKind = 'country' | 'official' | 'tariff' | 'event';
 
 export type SectionKey = 'countries' | 'officials' | 'tariffs' | 'timeline';
-
-/** Offsets into the text, end exclusive. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
 
 export interface IndexedStep extends Span {
   readonly date?: string;
@@ -70,6 +66,8 @@ const SECTION_KINDS: Readonly<Record<SectionKey, EntryKind>> = {
  * Where things are in a knowledge file: sections, entries with their ids, and every use of an id.
  * Unlike the loader it never rejects a file: half-typed and invalid files are indexed as far as they
  * can be read, because navigation and completion are needed most while a file is being written.
+ * Spans end at their last non-blank character: YAML's node ranges include the line break and
+ * indentation after them.
  */
 export function indexKnowledge(text: string): KnowledgeIndex {
   const doc = parseDocument(text, { uniqueKeys: false });
@@ -84,7 +82,13 @@ export function indexKnowledge(text: string): KnowledgeIndex {
       if (!keySpan) continue;
       const entries = key === 'countries' ? readCountries(pair, text) : readList(pair, SECTION_KINDS[key], text, uses);
       const valueEnd = spanOf(pair.value)?.end ?? keySpan.end;
-      sections.push({ key, keySpan, entries, start: keySpan.start, end: trimEnd(text, keySpan.start, valueEnd) });
+      sections.push({
+        key,
+        keySpan,
+        entries,
+        start: keySpan.start,
+        end: endWithoutTrailingSpace(text, keySpan.start, valueEnd),
+      });
     }
   }
   return { sections, uses, lines: new TextLines(text), hasSyntaxErrors: doc.errors.length > 0 };
@@ -124,7 +128,7 @@ function readCountries(pair: Pair, text: string): IndexedEntry[] {
       name,
       steps: [],
       start: keySpan.start,
-      end: trimEnd(text, keySpan.start, end),
+      end: endWithoutTrailingSpace(text, keySpan.start, end),
     });
   }
   return entries;
@@ -137,7 +141,7 @@ function readList(pair: Pair, kind: EntryKind, text: string, uses: IndexedUse[])
     if (!isMap(item)) continue;
     const span = spanOf(item);
     if (!span) continue;
-    const entry = { start: span.start, end: trimEnd(text, span.start, span.end) };
+    const entry = { start: span.start, end: endWithoutTrailingSpace(text, span.start, span.end) };
     const idPair = findPair(item, 'id');
     const idSpan = spanOf(idPair?.value) ?? { start: entry.start, end: entry.start };
     const common = { ...entry, kind, id: idPair ? scalarText(idPair.value) : undefined, idSpan };
@@ -174,7 +178,7 @@ function readSteps(tariff: YAMLMap, text: string, uses: IndexedUse[]): IndexedSt
       date: fieldText(item, 'date'),
       rate: fieldText(item, 'rate'),
       start: span.start,
-      end: trimEnd(text, span.start, span.end),
+      end: endWithoutTrailingSpace(text, span.start, span.end),
     });
   }
   return steps;
@@ -216,11 +220,4 @@ function scalarText(node: unknown): string | undefined {
 function spanOf(node: unknown): Span | undefined {
   const range = (node as Node | null | undefined)?.range;
   return range ? { start: range[0], end: range[1] } : undefined;
-}
-
-/** Node ranges include the line break and indentation that follow them. */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }

@@ -1,4 +1,5 @@
 import type { Mention } from '../matching/mention';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 import type { TextLines } from './textLines';
 
 /** A piece of a mention on one line: editors colour text line by line, and a name may wrap. */
@@ -17,9 +18,9 @@ export function mentionTokens(text: string, lines: TextLines, mentions: readonly
     const last = lines.positionAt(mention.end).line;
     for (let line = first; line <= last; line++) {
       let start = Math.max(mention.start, lines.lineStart(line));
-      let end = line < last ? lines.lineStart(line + 1) : mention.end;
-      while (start < end && /\s/.test(text[start]!)) start++;
-      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      const pieceEnd = line < last ? lines.lineStart(line + 1) : mention.end;
+      while (start < pieceEnd && /\s/.test(text[start]!)) start++;
+      const end = endWithoutTrailingSpace(text, start, pieceEnd);
       if (end > start)
         tokens.push({ line, character: start - lines.lineStart(line), length: end - start, kind: mention.kind });
     }

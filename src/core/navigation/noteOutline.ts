@@ -1,4 +1,5 @@
 import type { Mention } from '../matching/mention';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 
 /** One official or tariff figure named in a section, at its first mention there. */
 export interface OutlineMention {
@@ -7,12 +8,16 @@ export interface OutlineMention {
   readonly count: number;
 }
 
-export interface OutlineHeading {
+/** A `#` heading of a note, as its line reads. */
+export interface HeadingLine {
   readonly level: number;
   readonly text: string;
   /** The heading line, without its line break. */
   readonly lineStart: number;
   readonly lineEnd: number;
+}
+
+export interface OutlineHeading extends HeadingLine {
   /** Up to the next heading of the same or a higher level (or the end of the text), trailing blank lines excluded. */
   readonly end: number;
   readonly children: readonly OutlineHeading[];
@@ -24,13 +29,6 @@ export interface NoteOutline {
   /** Officials and figures before the first heading. */
   readonly mentions: readonly OutlineMention[];
   readonly headings: readonly OutlineHeading[];
-}
-
-interface HeadingLine {
-  readonly level: number;
-  readonly text: string;
-  readonly lineStart: number;
-  readonly lineEnd: number;
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -45,7 +43,7 @@ const FRONT_MATTER_END = /^\.\.\.[ \t]*$/;
  */
 export function outlineNote(text: string, mentions: readonly Mention[]): NoteOutline {
   const lines = findHeadings(text);
-  const bodyEnd = trimEnd(text, 0, text.length);
+  const bodyEnd = endWithoutTrailingSpace(text, 0, text.length);
   interface Open {
     readonly line: HeadingLine;
     /** Where the section's own text ends: at the next heading of any level. */
@@ -58,7 +56,7 @@ export function outlineNote(text: string, mentions: readonly Mention[]): NoteOut
     while (stack.length > 0 && stack[stack.length - 1]!.line.level >= level) {
       const { line, ownEnd, children } = stack.pop()!;
       // A heading with trailing spaces and nothing under it still ends after its own line.
-      const sectionEnd = Math.max(line.lineEnd, trimEnd(text, line.lineStart, end));
+      const sectionEnd = Math.max(line.lineEnd, endWithoutTrailingSpace(text, line.lineStart, end));
       const heading = { ...line, end: sectionEnd, children, mentions: summarise(mentions, line.lineEnd, ownEnd) };
       (stack.length > 0 ? stack[stack.length - 1]!.children : roots).push(heading);
     }
@@ -118,10 +116,4 @@ function summarise(mentions: readonly Mention[], from: number, to: number): Outl
     else byKey.set(key, { mention, count: 1 });
   }
   return [...byKey.values()];
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }

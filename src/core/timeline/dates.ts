@@ -55,6 +55,11 @@ export function formatDate(iso: string): string {
   return typeof iso === 'string' && iso.trim() !== '' ? iso : 'no date';
 }
 
+/** `2025-12-31` → "as of 31 Dec 2025": how cards and the timeline say up to when the knowledge was checked. */
+export function describeAsOf(asOf: string): string {
+  return `as of ${formatDate(asOf)}`;
+}
+
 /**
  * A date or a range, repeating only what differs:
  * "9 Jun 2025", "9–10 Jun 2025", "30 May – 2 Jun 2025", "30 Dec 2025 – 2 Jan 2026".

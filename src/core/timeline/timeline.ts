@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { TimelineEvent } from '../knowledge/types';
+import { compareText } from '../text/compare';
 import { type CalendarDate, formatDateRange, monthKey, monthLabel, parseIsoDate } from './dates';
 
 export type TimelineOrder = 'oldest-first' | 'newest-first';
@@ -68,9 +69,4 @@ function compareByName(a: TimelineEvent, b: TimelineEvent): number {
 /** A one-day event ends on its start date; an unusable end date is ignored the same way. */
 function endOf(event: TimelineEvent): string {
   return event.end !== undefined && parseIsoDate(event.end) ? event.end : event.date;
-}
-
-/** Code-unit order, not `localeCompare`, so the order is the same on every machine. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -88,7 +88,7 @@ describe('Completion in notes', () => {
       (item) => item.kind === vscode.CompletionItemKind.Value,
     );
     assert.deepEqual(items.map(labelOf), ['145%']);
-    assert.match(items[0]!.detail ?? '', /Raised from 20% to 145%/);
+    assert.match(items[0]!.detail ?? '', /Raised from 104% to 145%/);
     assert.match(documentationOf(items[0]!), /Additional US tariffs on goods from China/);
   });
 });

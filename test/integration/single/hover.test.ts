@@ -1,7 +1,7 @@
 // Hover cards in a real editor, through vscode.executeHoverProvider, on test/fixtures/single.
 import * as assert from 'assert';
-import type * as vscode from 'vscode';
-import { activateExtension, hoverOn, openNote } from '../support';
+import * as vscode from 'vscode';
+import { activateExtension, hoverOn, openNote, scratchNote } from '../support';
 
 describe('Hover cards on officials', () => {
   let note: vscode.TextDocument;
@@ -89,5 +89,39 @@ describe('Hover cards on tariff figures', () => {
 
   it('shows nothing for a percentage no tariff has', async () => {
     assert.strictEqual(await hoverOn(note, '99%', 1), undefined);
+  });
+});
+
+describe('Hover cards in a Chinese-language note', () => {
+  let note: vscode.TextDocument;
+
+  before(async () => {
+    await activateExtension();
+    note = await scratchNote(
+      '2025年11月，美国财政部长贝森特和贸易代表格里尔表示，美方对中国商品加征的关税降至20%的水平。\n',
+    );
+  });
+
+  after(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  it('shows Bessent’s and Greer’s cards for 贝森特 and 格里尔 inside a Chinese sentence', async () => {
+    const bessent = await hoverOn(note, '贝森特', 1);
+    assert.strictEqual(bessent?.text, '贝森特');
+    assert.match(bessent.markdown, /#### Scott Bessent/);
+    assert.match(bessent.markdown, /Secretary of the Treasury/);
+    const greer = await hoverOn(note, '格里尔', 1);
+    assert.strictEqual(greer?.text, '格里尔');
+    assert.match(greer.markdown, /#### Jamieson Greer/);
+    assert.match(greer.markdown, /United States Trade Representative/);
+  });
+
+  it('shows the US tariff on Chinese goods with its 10 November 2025 step for 20% followed by Chinese text', async () => {
+    const figure = await hoverOn(note, '20%', 1);
+    assert.strictEqual(figure?.text, '20%');
+    assert.match(figure.markdown, /Additional US tariffs on goods from China/);
+    assert.match(
+      figure.markdown,
+      /Lowered from 30% to 20% on 10 Nov 2025\*\*, still the latest recorded rate as of 31 Dec 2025/,
+    );
   });
 });

@@ -15,6 +15,10 @@ describe("Command: Reveal Note's Events in Timeline", () => {
       'hassett-chip-controls-2025',
       'london-2025',
       'fixture-brussels-briefing',
+      'stockholm-2025',
+      'madrid-2025',
+      'kuala-lumpur-2025',
+      'video-call-2025-12',
     ]);
   });
 

@@ -71,11 +71,12 @@ describe('Go to Symbol in Workspace', () => {
   }
 
   it('finds an official by part of a name ("#Bessent"), with the entry as location', async () => {
-    const [bessent, ...others] = await search('Bessent');
-    assert.strictEqual(others.length, 0);
+    // Events whose titles hold the letters in order are found too; one official is.
+    const officials = (await search('Bessent')).filter((s) => s.kind === vscode.SymbolKind.Object);
+    assert.strictEqual(officials.length, 1);
+    const bessent = officials[0];
     assert.strictEqual(bessent?.name, 'Scott Bessent');
     assert.strictEqual(bessent.containerName, 'Secretary of the Treasury');
-    assert.strictEqual(bessent.kind, vscode.SymbolKind.Object);
     const document = await vscode.workspace.openTextDocument(bessent.location.uri);
     assert.match(document.lineAt(bessent.location.range.start.line).text, /id: scott-bessent/);
   });

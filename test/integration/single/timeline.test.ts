@@ -25,11 +25,10 @@ describe('Talks Timeline', () => {
 
   it('lists bundled and workspace events by month, oldest first', async () => {
     const months = await rows();
-    assert.deepEqual(
-      months.map((m) => m.month),
-      ['April 2025', 'May 2025', 'June 2025'],
-    );
-    const june = months[2]!.events.map((e) => e.label);
+    // The bundled knowledge has events in every month from February to December 2025.
+    const labels = months.map((m) => m.month);
+    assert.deepEqual([labels.length, labels[0], labels.at(-1)], [11, 'February 2025', 'December 2025'], labels.join());
+    const june = months.find((m) => m.month === 'June 2025')!.events.map((e) => e.label);
     assert.ok(june.includes('Fixture briefing in Brussels'), 'workspace event is listed');
     assert.strictEqual(june.at(-1), 'Fixture briefing in Brussels', 'the 12 June event comes last');
     const { timeline } = await activateExtension();
@@ -47,13 +46,14 @@ describe('Talks Timeline', () => {
   });
 
   it('reverses the order with "Show Newest First"', async () => {
+    const oldestFirst = (await rows()).map((m) => m.month);
     await vscode.commands.executeCommand('tradeNotes.timeline.showNewestFirst');
     const months = await rows();
     assert.deepEqual(
       months.map((m) => m.month),
-      ['June 2025', 'May 2025', 'April 2025'],
+      [...oldestFirst].reverse(),
     );
-    assert.strictEqual(months[0]!.events[0]!.label, 'Fixture briefing in Brussels');
+    assert.strictEqual(months.find((m) => m.month === 'June 2025')!.events[0]!.label, 'Fixture briefing in Brussels');
   });
 
   it('lists participants and linked tariff changes under an event', async () => {
@@ -76,6 +76,16 @@ describe('Talks Timeline', () => {
       labels.some((l) => l.startsWith('125% → 10% | Additional Chinese tariffs')),
       labels.join('\n'),
     );
+    const november = (await rows()).find((m) => m.month === 'November 2025')!;
+    const busan = november.events.find((e) => e.node.type === 'event' && e.node.event.id === 'busan-measures-2025')!;
+    const changes = (await timeline.getChildren(busan.node)).map((node) => {
+      const item = timeline.getTreeItem(node);
+      return `${item.label} | ${item.description}`;
+    });
+    assert.deepEqual(changes, [
+      '30% → 20% | Additional US tariffs on goods from China (2025)',
+      '15% → 0% | Additional Chinese tariffs on some US farm goods (2025)',
+    ]);
   });
 
   it('opens the YAML entry of an event when it is selected', async () => {
