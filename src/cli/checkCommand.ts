@@ -1,11 +1,10 @@
-import type { FindingSeverity } from '../core/checks/noteFinding';
 import type { KnowledgeProblem } from '../core/knowledge/types';
-import type { KnowledgeStore } from '../services/knowledgeStore';
 import { MAX_NOTE_BYTES } from '../core/navigation/noteMentionIndex';
 import { TextLines } from '../core/navigation/textLines';
 import { githubReport, jsonReport, summaryLine, textReport, type CheckedFiles } from '../core/reports/findingReports';
 import { compareFindings, isAtLeast, type PlacedFinding } from '../core/reports/placedFinding';
 import { sarifReport } from '../core/reports/sarifReport';
+import type { KnowledgeStore } from '../services/knowledgeStore';
 import { ExitCode } from './commandLineError';
 import { displayPath, fileUri, readGuarded } from './nodeFiles';
 import { NOTE_CHECKS, type CheckChoices, type CommandLineCheck } from './noteChecks';
@@ -108,6 +107,5 @@ async function checkNotes(
 }
 
 function placedProblem(path: string, problem: KnowledgeProblem): PlacedFinding {
-  const severity: FindingSeverity = problem.severity;
-  return { path, range: problem.range, severity, rule: problem.code, message: problem.message };
+  return { path, range: problem.range, severity: problem.severity, rule: problem.code, message: problem.message };
 }

@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { KnowledgeFile } from '../core/knowledge/types';
 import { MAX_KNOWLEDGE_FILE_BYTES } from '../core/workspace/fileRead';
-import { searchFolder } from '../core/workspace/fileSearch';
 import { DEFAULT_KNOWLEDGE_GLOBS, NOTE_GLOBS } from '../core/workspace/fileKinds';
+import { searchFolder } from '../core/workspace/fileSearch';
 import { knowledgeGlobsInSettings } from '../core/workspace/folderSettings';
 import { globToRegExp, matchesAnyGlob } from '../core/workspace/globPattern';
 import type { Event } from '../services/disposable';
@@ -31,10 +31,10 @@ export interface SearchOptions {
 }
 
 /**
- * The knowledge files and notes of the paths named on the command line (relative to `cwd`). A folder is searched as a
- * workspace folder: its knowledge files by the globs of its setting, notes as the editor recognises them,
- * without what `.gitignore` files and `--ignore` leave out. A file named is taken as what its name says it
- * is. A path that does not exist, or a file that is neither, is a usage error.
+ * The knowledge files and notes of the paths named on the command line (relative to `cwd`). A folder is
+ * searched as a workspace folder: its knowledge files by the globs of its setting, notes as the editor
+ * recognises them, without what `.gitignore` files and `--ignore` leave out. A file named is taken as what
+ * its name says it is. A path that does not exist, or a file that is neither, is a usage error.
  */
 export async function findWorkspaceFiles(
   paths: readonly string[],
