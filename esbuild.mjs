@@ -1,5 +1,6 @@
-// Bundles the extension for the desktop (Node) and web (worker) extension hosts.
-// Usage: node esbuild.mjs [--production] [--watch]. The benchmark imports the options from here.
+// Bundles the extension for the desktop (Node) and web (worker) extension hosts, and the `trade-notes`
+// command line for Node. Usage: node esbuild.mjs [--production] [--watch]. The benchmark and the CLI's
+// tests import the options from here.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+const packageJson = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 
 /** Prints errors in the format of the `$esbuild-watch` problem matcher. */
 const problemMatcherLog = {
@@ -107,22 +109,56 @@ async function copyBundledKnowledgeText() {
   await copyFile(path.join(root, 'src', 'bundled', 'us-china-2025.trade.yaml'), bundledKnowledgeText);
 }
 
+/** Fails the build if anything imports `vscode`: the command line runs outside VS Code. */
+const noVscode = {
+  name: 'no-vscode',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => ({
+      errors: [
+        {
+          text: `'vscode' imported by ${path.relative(root, args.importer)}: the command line runs without VS Code (use src/core, or a vscode-free service)`,
+        },
+      ],
+    }));
+  },
+};
+
+/** The build options of the command line, `dist/cli.js` (run by `bin/trade-notes.mjs`). */
+export function cliBuild({ production = false, plugins = [], outfile = path.join(root, 'dist/cli.js') } = {}) {
+  return {
+    entryPoints: [path.join(root, 'src/cli/index.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: production,
+    sourcemap: production ? 'external' : 'linked',
+    sourcesContent: false,
+    logLevel: 'warning',
+    // ES modules first: jsonc-parser's CommonJS build is UMD, which loads its parts in a way bundlers cannot follow.
+    mainFields: ['module', 'main'],
+    define: { TRADE_NOTES_VERSION: JSON.stringify(packageJson.version) },
+    plugins: [precompiledKnowledge, noVscode, ...plugins],
+    outfile,
+  };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const production = process.argv.includes('--production');
   await copyBundledKnowledgeText();
   const watch = process.argv.includes('--watch');
-  const targets = ['node', 'browser'].map((platform) =>
-    extensionBuild(platform, { production, plugins: watch ? [problemMatcherLog] : [] }),
-  );
+  const plugins = watch ? [problemMatcherLog] : [];
+  const targets = [
+    ...['node', 'browser'].map((platform) => extensionBuild(platform, { production, plugins })),
+    cliBuild({ production, plugins }),
+  ];
   if (watch) {
     for (const options of targets) await (await esbuild.context(options)).watch();
   } else {
     const results = await Promise.all(targets.map((options) => esbuild.build({ ...options, metafile: true })));
     for (const [index, result] of results.entries()) {
       const [file, { bytes }] = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.js'));
-      console.log(
-        `${targets[index].platform.padEnd(7)} ${path.relative(root, file) || file} ${(bytes / 1024).toFixed(1)} KiB`,
-      );
+      console.log(`${(path.relative(root, file) || file).padEnd(22)} ${(bytes / 1024).toFixed(1)} KiB`);
       if (production && targets[index].platform === 'browser' && bytes > webBundleBudgetKiB * 1024) {
         console.error(`✘ [ERROR] the web bundle is over its budget of ${webBundleBudgetKiB} KiB minified`);
         process.exitCode = 1;

@@ -51,6 +51,45 @@ export default tseslint.config(
     },
   },
   {
+    // What only the command line uses stays out of the extension's bundles.
+    files: ['src/extension.ts', 'src/services/**/*.ts', 'src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeModules,
+          patterns: [
+            ...nodeSchemeModules,
+            {
+              group: ['**/cli/*', '**/workspace/folderSettings'],
+              message:
+                "The command line's own code: its JSON-with-comments parser's UMD build breaks the extension's bundles.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line is the one part of src/ that runs in Node, and never in VS Code (esbuild.mjs also
+    // fails its build on a 'vscode' import).
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'src/cli runs without VS Code: use src/core, or a service with no run-time vscode import.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': 'off',
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },
   },

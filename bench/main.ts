@@ -2,7 +2,8 @@
 // data generated from fixed seeds, with warm-up runs, several measured runs, medians and min–max.
 // Prints a table and writes bench/results.json. `--quick` skips the slowest measurements (the 50,000
 // entity knowledge file), for a check while working.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -515,19 +516,116 @@ async function knowledgeSection(): Promise<void> {
   }
 }
 
+/** A generated repository for `trade-notes check`: a knowledge file of `entities` entities and `notes` notes of ~`noteLength` characters. */
+function writeRepository(folder: string, entities: number, notes: number, noteLength: number): string[] {
+  const generated = generateKnowledge(entities, 11);
+  const files = [path.join(folder, 'knowledge', 'generated.trade.yaml')];
+  mkdirSync(path.dirname(files[0]!), { recursive: true });
+  writeFileSync(files[0]!, generated.yaml);
+  for (let n = 0; n < notes; n++) {
+    // A hundred notes per folder, as a team might file them.
+    const file = path.join(folder, 'notes', `batch-${Math.floor(n / 100)}`, `note-${n}.pnote`);
+    if (n % 100 === 0) mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, generateNote(noteLength, generated, 1000 + n));
+    files.push(file);
+  }
+  return files;
+}
+
+async function commandLineSection(): Promise<void> {
+  const notes = quick ? 500 : 2_000;
+  console.log(
+    `\nCommand line: trade-notes check on ${notes.toLocaleString('en')} notes of ~5 KB and a 5,000-entity knowledge file`,
+  );
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'trade-notes-bench-cli-'));
+  try {
+    const repository = path.join(folder, 'repository');
+    const files = writeRepository(repository, 5_000, notes, 5_000);
+    const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+    const { esbuild, cliBuild } = await projectBuild();
+    const program = path.join(folder, 'cli.js');
+    await esbuild.build({ ...cliBuild({ production: true, outfile: program }), sourcemap: false, logLevel: 'silent' });
+    // Each run of the program records its peak resident memory (kB) as it exits.
+    const peakFile = path.join(folder, 'peak');
+    const recordPeak = path.join(folder, 'record-peak.cjs');
+    writeFileSync(
+      recordPeak,
+      "process.on('exit', () => require('fs').writeFileSync(process.env.PEAK_FILE, String(process.resourceUsage().maxRSS)));\n",
+    );
+    const peaksKb: Record<string, number[]> = { hints: [], knowledge: [] };
+    let exitCode: number | null = null;
+    const check =
+      (name: string, ...options: string[]) =>
+      (): void => {
+        const result = spawnSync(
+          process.execPath,
+          ['--require', recordPeak, program, 'check', ...options, repository],
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            env: { ...process.env, PEAK_FILE: peakFile },
+          },
+        );
+        exitCode = result.status;
+        peaksKb[name]!.push(Number(readFileSync(peakFile, 'utf8')));
+      };
+    // One read of every file, written nowhere: the floor of any tool that reads them.
+    const cat = (): void => void spawnSync('cat', files, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const timings = interleaved(
+      { cat, hints: check('hints', '--hints'), knowledge: check('knowledge') },
+      quick ? 3 : 5,
+    );
+    const hints = timings.hints!;
+    const peakMb = (name: string): string => `${(Math.max(...peaksKb[name]!) / 1024).toFixed(0)} MB`;
+    row({
+      section: 'cli',
+      name: `reference: one cat of the ${files.length.toLocaleString('en')} files (${(bytes / 1e6).toFixed(1)} MB), to /dev/null`,
+      timing: timings.cat,
+    });
+    row({
+      section: 'cli',
+      name: `trade-notes check --hints: ${notes.toLocaleString('en')} notes and the knowledge file (every note read, scanned and checked)`,
+      timing: hints,
+      value: `${(files.length / (hints.medianMs / 1000)).toFixed(0)} files/s, peak memory ${peakMb('hints')}, ${(hints.medianMs / timings.cat!.medianMs).toFixed(1)}× the cat; exit code ${exitCode}`,
+      target: '≤ 3 s on 2 cores',
+      met: hints.maxMs <= 3000,
+    });
+    row({
+      section: 'cli',
+      name: 'trade-notes check (the default: knowledge problems; notes are read only by the note checks that are on)',
+      timing: timings.knowledge,
+      value: `peak memory ${peakMb('knowledge')}; so reading, scanning and checking the notes took ${fmtMs(hints.medianMs - timings.knowledge!.medianMs)} of the median`,
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** esbuild and the build options of this project (esbuild stays outside the bench's own bundle, see run.mjs). */
+async function projectBuild(): Promise<{
+  esbuild: typeof import('esbuild');
+  extensionBuild: (platform: 'node' | 'browser', options: { production: boolean }) => import('esbuild').BuildOptions;
+  cliBuild: (options: { production: boolean; outfile?: string }) => import('esbuild').BuildOptions;
+  webBundleBudgetKiB: number;
+}> {
+  const esbuild = createRequire(path.join(process.cwd(), 'package.json'))('esbuild') as typeof import('esbuild');
+  return { esbuild, ...(await import(pathToFileURL(path.join(process.cwd(), 'esbuild.mjs')).href)) };
+}
+
 async function bundleSection(): Promise<void> {
   console.log('\nStart-up');
-  // esbuild stays outside the bench's own bundle (see run.mjs): load it and the extension's build options from this project.
-  const esbuild = createRequire(path.join(process.cwd(), 'package.json'))('esbuild') as typeof import('esbuild');
-  const { extensionBuild, webBundleBudgetKiB } = (await import(
-    pathToFileURL(path.join(process.cwd(), 'esbuild.mjs')).href
-  )) as {
-    extensionBuild: (platform: 'node' | 'browser', options: { production: boolean }) => import('esbuild').BuildOptions;
-    webBundleBudgetKiB: number;
-  };
-  for (const platform of ['node', 'browser'] as const) {
+  const { esbuild, extensionBuild, cliBuild, webBundleBudgetKiB } = await projectBuild();
+  const bundles = [
+    { name: 'bundle for desktop', options: extensionBuild('node', { production: true }) },
+    {
+      name: 'bundle for the web',
+      options: extensionBuild('browser', { production: true }),
+      budgetKiB: webBundleBudgetKiB,
+    },
+    { name: 'command line, dist/cli.js (not in the .vsix)', options: cliBuild({ production: true }) },
+  ];
+  for (const { name, options, budgetKiB } of bundles) {
     const result = await esbuild.build({
-      ...extensionBuild(platform, { production: true }),
+      ...options,
       sourcemap: false,
       write: false,
       metafile: true,
@@ -547,10 +645,10 @@ async function bundleSection(): Promise<void> {
       .map(([name, size]) => `${name} ${(size / 1024).toFixed(0)} KiB`);
     row({
       section: 'startup',
-      name: `bundle for ${platform === 'node' ? 'desktop' : 'the web'}`,
+      name,
       value: `${(output.contents.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(output.contents).length / 1024).toFixed(0)} KiB gzipped: ${parts.join(', ')}`,
-      ...(platform === 'browser'
-        ? { target: `≤ ${webBundleBudgetKiB} KiB minified`, met: output.contents.length <= webBundleBudgetKiB * 1024 }
+      ...(budgetKiB !== undefined
+        ? { target: `≤ ${budgetKiB} KiB minified`, met: output.contents.length <= budgetKiB * 1024 }
         : {}),
     });
   }
@@ -579,6 +677,7 @@ async function main(): Promise<void> {
   factCheckSection(row, fmtMs);
   await knowledgeSection();
   await bundleSection();
+  await commandLineSection();
   printTable();
   const file = path.join(process.cwd(), 'bench', 'results.json');
   writeFileSync(file, JSON.stringify({ date: started.toISOString(), quick, machine: host, rows }, null, 2) + '\n');

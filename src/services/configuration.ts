@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KNOWLEDGE_FILES_SETTING } from '../core/workspace/fileKinds';
 
 /** The name users see: the output channel, the source of diagnostics, provider labels. */
 export const PRODUCT_NAME = 'Trade Notes';
@@ -15,7 +16,7 @@ export const TIMELINE_VIEW_ID = 'tradeNotes.timeline';
 /** Every setting of `contributes.configuration` in package.json, by the name the code uses. */
 export const Settings = {
   /** Glob patterns of knowledge files, per workspace folder. */
-  knowledgeFiles: 'tradeNotes.knowledgeFiles',
+  knowledgeFiles: KNOWLEDGE_FILES_SETTING,
   useBundledKnowledge: 'tradeNotes.useBundledKnowledge',
   highlightMentions: 'tradeNotes.highlightMentions',
   hintUnknownOfficials: 'tradeNotes.hintUnknownOfficials',

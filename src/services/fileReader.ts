@@ -1,20 +1,12 @@
 import * as vscode from 'vscode';
-import type { KnowledgeProblem } from '../core/knowledge/types';
+import {
+  MAX_KNOWLEDGE_FILE_BYTES,
+  readFailed,
+  refuseUnreadable,
+  type FileFacts,
+  type FileRead,
+} from '../core/workspace/fileRead';
 import type { Logger } from './logger';
-
-/** Larger knowledge files are not read; they get a diagnostic instead. */
-export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
-
-/** What reading a file gave. */
-export type FileRead =
-  /** Its text, and a stamp that changes whenever the text may have (editor version, or modification time and size). */
-  | { readonly kind: 'text'; readonly text: string; readonly stamp: string }
-  /** The stamp was the one the caller already has: the text was not read again. */
-  | { readonly kind: 'unchanged'; readonly stamp: string }
-  /** Not read, and why, as a problem at the start of the file (not a regular file, too large, a read error). */
-  | { readonly kind: 'refused'; readonly problem: KnowledgeProblem }
-  /** The file no longer exists, or is a folder now. */
-  | { readonly kind: 'gone' };
 
 /** The open editor of this URI, if any: its text wins over the disk (unsaved changes included). */
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -47,28 +39,10 @@ export async function readTextFile(uri: vscode.Uri, { maxBytes, knownStamp, logg
     const stamp = openStamp(open);
     return stamp === knownStamp ? { kind: 'unchanged', stamp } : { kind: 'text', text: open.getText(), stamp };
   }
-  const refused = (message: string, code: string): FileRead => ({
-    kind: 'refused',
-    problem: {
-      uri: uri.toString(),
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 'error',
-      code,
-      message,
-    },
-  });
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { kind: 'gone' };
-    if ((stat.type & vscode.FileType.File) === 0)
-      return refused('This is not a regular file; it is not read.', 'not-a-file');
-    if (stat.size > maxBytes) {
-      const megabytes = (bytes: number): string => `${Number((bytes / 1048576).toFixed(1))} MB`;
-      return refused(
-        `This file is ${megabytes(stat.size)}; files over ${megabytes(maxBytes)} are not read.`,
-        'file-too-large',
-      );
-    }
+    const refusal = refuseUnreadable(uri.toString(), { type: fileType(stat.type), size: stat.size }, maxBytes);
+    if (refusal) return refusal;
     const stamp = diskStamp(stat);
     if (stamp === knownStamp) return { kind: 'unchanged', stamp };
     const bytes = await vscode.workspace.fs.readFile(uri);
@@ -77,11 +51,13 @@ export async function readTextFile(uri: vscode.Uri, { maxBytes, knownStamp, logg
     // Gone (deleted or renamed meanwhile). Any other failure is reported; the caller keeps what it had.
     if (await isGone(uri, error)) return { kind: 'gone' };
     logger?.error(`Reading ${uri.toString()} failed`, error);
-    return refused(
-      `This file could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      'read-failed',
-    );
+    return readFailed(uri.toString(), error);
   }
+}
+
+function fileType(type: vscode.FileType): FileFacts['type'] {
+  if (type & vscode.FileType.Directory) return 'directory';
+  return type & vscode.FileType.File ? 'file' : 'other';
 }
 
 /** {@link readTextFile} with the limits of knowledge files. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { FileRead } from '../core/workspace/fileRead';
 import { Disposable, Emitter } from './disposable';
-import { readKnowledgeFile, type FileRead } from './fileReader';
+import { readKnowledgeFile } from './fileReader';
 import { readSetting, Settings } from './configuration';
 import type { KnowledgeSources } from './knowledgeStore';
 import type { Logger } from './logger';

@@ -2,7 +2,7 @@ import { contentHash } from '../core/knowledge/contentHash';
 import { KnowledgeLoader } from '../core/knowledge/knowledgeLoader';
 import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
 import { compareText } from '../core/text/compare';
-import type { FileRead } from './fileReader';
+import type { FileRead } from '../core/workspace/fileRead';
 import type { Slicing } from './knowledgeStore';
 import type { Logger } from './logger';
 import type { RememberedFile } from './rememberedKnowledge';

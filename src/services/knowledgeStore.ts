@@ -2,8 +2,8 @@ import { mergeKnowledge, mergeKnowledgeInSlices, type Knowledge, type MergeResul
 import type { KnowledgeFile, KnowledgeProblem } from '../core/knowledge/types';
 import type { MentionMatcher } from '../core/matching/mentionMatcher';
 import { TimeSlices } from '../core/scheduling/timeSlices';
+import type { FileRead } from '../core/workspace/fileRead';
 import { Disposable, Emitter, type Event } from './disposable';
-import type { FileRead } from './fileReader';
 import { KnowledgeFiles } from './knowledgeFiles';
 import type { Logger } from './logger';
 import { MatcherCache } from './matcherCache';

@@ -21,6 +21,8 @@ const nodeOnlyTestFiles = new Map([
     'single/startup.test.ts',
     "times the extension's start from its compiled modules, loaded then with Node's require, and loads the bundled knowledge in a Node child process",
   ],
+  ['single/commandLineParity.test.ts', 'runs the command line (dist/cli.js) in a Node child process'],
+  ['multi-root/commandLineParity.test.ts', 'runs the command line (dist/cli.js) in a Node child process'],
   [
     'single/namedPipes.test.ts',
     'makes named pipes with mkfifo (a Node child process) and probes them with Node fs: a web worker has no local files',

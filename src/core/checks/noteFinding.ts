@@ -1,6 +1,7 @@
-/** What checks of notes read and find: the same in the editor (diagnostics) and on the command line. */
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Mention } from '../matching/mention';
+
+/** What a check of a note found: the same in the editor (a diagnostic) and on the command line. */
 
 export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -14,11 +15,11 @@ export interface NoteFinding {
   readonly message: string;
 }
 
-/** What a check reads of a note. */
+/** What a check reads of a note: a check is a function of this that returns findings. */
 export interface CheckedNote {
   readonly uri: string;
   readonly text: string;
-  /** The note's mentions, as the matcher finds them in `text`. */
+  /** The note's mentions, as the mention matcher of `knowledge` finds them. */
   readonly mentions: readonly Mention[];
   readonly knowledge: Knowledge;
 }

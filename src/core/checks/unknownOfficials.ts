@@ -24,6 +24,12 @@ export const UNKNOWN_OFFICIAL = 'unknown-official';
  */
 export const MAX_CHECKED_NOTE_LENGTH = 1_000_000;
 
+/**
+ * The titles of each knowledge, found once: a knowledge never changes once merged, and reading the
+ * aliases of thousands of officials for every note costs the command line seconds over a repository.
+ */
+const titlesOf = new WeakMap<Knowledge, string[]>();
+
 /** A hint on a titled name the knowledge lacks, with what a quick fix needs to add it. */
 export interface UnknownOfficialFinding extends NoteFinding, TitledName {}
 
@@ -37,7 +43,9 @@ export function findUnknownOfficials(
   knowledge: Knowledge,
 ): UnknownOfficialFinding[] {
   if (text.length > MAX_CHECKED_NOTE_LENGTH) return [];
-  return findTitledNames(text, mentions, knownTitles(knowledge)).map((found) => ({
+  let titles = titlesOf.get(knowledge);
+  if (!titles) titlesOf.set(knowledge, (titles = knownTitles(knowledge)));
+  return findTitledNames(text, mentions, titles).map((found) => ({
     ...found,
     code: UNKNOWN_OFFICIAL,
     severity: 'hint',

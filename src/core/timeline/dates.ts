@@ -83,3 +83,14 @@ export function monthKey(date: CalendarDate): string {
 export function monthLabel(date: CalendarDate): string {
   return `${MONTH_NAMES[date.month - 1]} ${date.year}`;
 }
+
+/** The next calendar day: `2025-06-30` → `2025-07-01`. */
+export function dayAfter(date: CalendarDate): CalendarDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+/** `2025-06-09` → "20250609", ISO 8601's basic format (iCalendar's DATE). */
+export function formatBasicDate(date: CalendarDate): string {
+  return `${date.year}${String(date.month).padStart(2, '0')}${String(date.day).padStart(2, '0')}`;
+}

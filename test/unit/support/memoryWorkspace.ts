@@ -2,7 +2,7 @@
 // so that the store and the mention cache run in plain Node with their real code.
 import type { KnowledgeFile } from '../../../src/core/knowledge/types';
 import { Emitter } from '../../../src/services/disposable';
-import type { FileRead } from '../../../src/services/fileReader';
+import type { FileRead } from '../../../src/core/workspace/fileRead';
 import type { KnowledgeSources, Slicing } from '../../../src/services/knowledgeStore';
 import type { DocumentChange, NoteDocument, NoteDocuments, RequestToken } from '../../../src/services/mentionCache';
 import { loadFile } from './knowledge';
