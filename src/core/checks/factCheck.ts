@@ -868,9 +868,18 @@ function nameWordsOf(official: Official, knowledge: Knowledge): Set<string> {
 
 const TITLE_FILLER = new Set(['of', 'the', 'for', 'and', 's']);
 
+const nameWordsByOfficial = new WeakMap<Official, ReadonlySet<string>>();
+
+/** The folded words of an official's name, once per official: every mention of them asks. */
+function wordsOfName(official: Official): ReadonlySet<string> {
+  let words = nameWordsByOfficial.get(official);
+  if (!words) nameWordsByOfficial.set(official, (words = new Set(wordsOf(official.name))));
+  return words;
+}
+
 /** The title a fix writes: the longest title part of an alias ("Treasury Secretary" from "Treasury Secretary Bessent"), else the title. */
 function preferredTitle(official: Official): string {
-  const nameWords = new Set(wordsOf(official.name));
+  const nameWords = wordsOfName(official);
   let longest: string | undefined;
   for (const alias of official.aliases) {
     const words = alias.split(/\s+/);
@@ -883,7 +892,7 @@ function preferredTitle(official: Official): string {
 
 /** Where the official's name starts in a mention of them: after a title that the alias itself holds. */
 function nameStartIn(text: string, mention: Mention, official: Official): number {
-  const nameWords = new Set(wordsOf(official.name));
+  const nameWords = wordsOfName(official);
   for (const word of text.slice(mention.start, mention.end).matchAll(/[\p{L}\p{M}]+/gu)) {
     if (nameWords.has(foldText(word[0]))) return mention.start + word.index;
   }
