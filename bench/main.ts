@@ -583,7 +583,7 @@ async function commandLineSection(): Promise<void> {
     });
     row({
       section: 'cli',
-      name: `trade-notes check --hints: ${notes.toLocaleString('en')} notes and the knowledge file (every note read, scanned and checked)`,
+      name: `trade-notes check --hints: ${notes.toLocaleString('en')} notes and the knowledge file (every note read, scanned, fact-checked and hinted)`,
       timing: hints,
       value: `${(files.length / (hints.medianMs / 1000)).toFixed(0)} files/s, peak memory ${peakMb('hints')}, ${(hints.medianMs / timings.cat!.medianMs).toFixed(1)}× the cat; exit code ${exitCode}`,
       target: '≤ 3 s on 2 cores',
@@ -591,9 +591,9 @@ async function commandLineSection(): Promise<void> {
     });
     row({
       section: 'cli',
-      name: 'trade-notes check (the default: knowledge problems; notes are read only by the note checks that are on)',
+      name: 'trade-notes check (the default: knowledge problems and the fact check, no hints)',
       timing: timings.knowledge,
-      value: `peak memory ${peakMb('knowledge')}; so reading, scanning and checking the notes took ${fmtMs(hints.medianMs - timings.knowledge!.medianMs)} of the median`,
+      value: `peak memory ${peakMb('knowledge')}; the hints add ${fmtMs(hints.medianMs - timings.knowledge!.medianMs)} to the median`,
     });
   } finally {
     rmSync(folder, { recursive: true, force: true });
