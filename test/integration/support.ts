@@ -131,3 +131,23 @@ export async function whileTicking<T>(
     clearInterval(timer);
   }
 }
+
+/**
+ * The code actions VS Code offers on `range`, asked again when VS Code cancels the request: it cancels
+ * requests in flight when a note's diagnostics change (two checks report on a note, each in its own
+ * time), and a user's light bulb simply asks again.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        kind,
+      );
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+    }
+  }
+}

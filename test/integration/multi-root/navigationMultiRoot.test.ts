@@ -2,7 +2,7 @@
 // folder B keeps its knowledge in kb/*.yaml (a folder setting) rather than *.trade.yaml.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, positionOf, waitFor } from '../support';
+import { activateExtension, codeActionsAt, positionOf, waitFor } from '../support';
 
 function folderFile(folderName: string, ...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === folderName);
@@ -95,11 +95,7 @@ describe('Navigation in a multi-root workspace', () => {
       vscode.languages.getDiagnostics(envoy.uri).find((d) => d.code === 'unknown-official'),
     );
     assert.strictEqual(envoy.getText(hint.range), 'Dora Unknownova');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      envoy.uri,
-      hint.range,
-    );
+    const actions = await codeActionsAt(envoy.uri, hint.range);
     assert.deepEqual(
       actions.filter((a) => a.title.startsWith("Add 'Dora Unknownova'")).map((a) => a.title),
       ["Add 'Dora Unknownova' to multi-b/kb/more-people.yaml", "Add 'Dora Unknownova' to multi-a/people.trade.yaml"],

@@ -1,7 +1,7 @@
 // The hint on unknown titled names and its "Add to knowledge file" quick fix, on test/fixtures/single.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openNote, waitFor, workspaceFile } from '../support';
+import { activateExtension, codeActionsAt, openNote, waitFor, workspaceFile } from '../support';
 
 function hintsOf(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
@@ -52,12 +52,7 @@ describe('Unknown officials: hint and quick fix', () => {
 
   it('offers to add the name to each knowledge file, a file without errors first, without writing anything yet', async () => {
     const [hint] = hintsOf(note.uri);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      note.uri,
-      hint!.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await codeActionsAt(note.uri, hint!.range, vscode.CodeActionKind.QuickFix.value);
     const ours = actions.filter((a) => a.title.startsWith("Add 'Zhang Wei'"));
     assert.deepEqual(
       ours.map((a) => a.title),
@@ -74,13 +69,9 @@ describe('Unknown officials: hint and quick fix', () => {
   it('inserts a well-formed entry in the open knowledge file, unsaved and undoable, and the knowledge follows', async () => {
     const { store } = await activateExtension();
     const [hint] = hintsOf(note.uri);
-    const [fix] = (
-      await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        note.uri,
-        hint!.range,
-      )
-    ).filter((a) => a.title.startsWith("Add 'Zhang Wei' to knowledge/team"));
+    const [fix] = (await codeActionsAt(note.uri, hint!.range)).filter((a) =>
+      a.title.startsWith("Add 'Zhang Wei' to knowledge/team"),
+    );
     assert.ok(
       fix?.command && !fix.edit,
       'a command that edits in an editor, not a workspace edit that could be saved for the user',

@@ -1,7 +1,7 @@
 // The fact check in the real extension host: findings on a dated note, their evidence, and their fixes.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, scratchNote, waitFor } from '../support';
+import { activateExtension, codeActionsAt, scratchNote, waitFor } from '../support';
 
 function findingsOf(document: vscode.TextDocument): vscode.Diagnostic[] {
   return vscode.languages
@@ -10,12 +10,7 @@ function findingsOf(document: vscode.TextDocument): vscode.Diagnostic[] {
 }
 
 async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    diagnostic.range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
+  return codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
 }
 
 describe('Fact check', () => {
