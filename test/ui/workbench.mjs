@@ -242,28 +242,27 @@ export class Workbench {
    * @param {string} name the extension's name in its package.json
    */
   async extensionHostOf(name) {
-    // The editor lists extensions once the hosts answer, which can take long on a loaded machine: look
-    // again after reopening it rather than failing on the first slow answer.
-    for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('F1');
-      const input = this.page.locator('.quick-input-widget input');
-      await input.fill('>Developer: Show Running Extensions');
-      await this.page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
-        .first()
-        .click();
-      const row = this.page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"]`);
-      const where = await row
-        .locator('.msg')
-        .innerText({ timeout: 30_000 })
-        .then((text) => text.trim())
-        .catch((error) => {
-          if (attempt === 3) throw error;
-          return undefined;
-        });
-      await this.page.keyboard.press('Escape');
-      if (where !== undefined) return where;
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill('>Developer: Show Running Extensions');
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
+      .first()
+      .click();
+    const list = this.page.locator('.runtime-extensions-editor .monaco-list');
+    await list.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+    // The list renders only the rows in view, and sorts by activation time: on a loaded machine ours may
+    // be further down. Scroll until its row is rendered.
+    const row = list.locator(`.monaco-list-row[aria-label="${name}"]`);
+    const box = await list.boundingBox();
+    for (let step = 0; step < 40 && (await row.count()) === 0; step++) {
+      if (box) await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, 300);
+      await delay(250);
     }
+    const where = (await row.locator('.msg').innerText({ timeout: 30_000 })).trim();
+    await this.page.keyboard.press('Escape');
+    return where;
   }
 
   /** @param {string} name file name without extension; in the web worker host it gets the prefix web- */
