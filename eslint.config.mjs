@@ -8,6 +8,38 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noNode = 'src/ runs in the web worker extension host too (vscode.dev, github.dev), where there is no Node.';
+
+// User-visible text goes through vscode.l10n.t (or core/l10n's t), so that it shows in the display language:
+// English words written straight into VS Code's UI APIs are errors. Log messages stay English. "English" is
+// words with a space between them, or one capitalised word ("Refresh"); ids and codes (`not-a-map`) are not.
+const english = '/[A-Za-z] +[A-Za-z]|^[A-Z][a-z]+$/';
+/** In template literals, which UI code uses for text rather than for ids, any word counts. */
+const templateEnglish = '/[A-Za-z]{2}/';
+const uiText = 'Write user-visible text with vscode.l10n.t (in src/core: t from core/l10n) and a zh-cn translation.';
+const uiCalls =
+  '/^(show(Information|Warning|Error)Message|showQuickPick|showInputBox|setStatusBarMessage|createStatusBarItem|createLanguageStatusItem|createWebviewPanel|createTreeView|withProgress|report)$/';
+const uiConstructors =
+  '/^(TreeItem|CodeAction|MarkdownString|Diagnostic|DocumentSymbol|SymbolInformation|CompletionItem|Hover|QuickPickItem|InlayHint|CodeLens)$/';
+const uiProperties =
+  '/^(title|label|description|detail|tooltip|placeHolder|placeholder|prompt|message|text|documentation|name|contextualTitle)$/';
+/** Literals (and template literals with English in them) as arguments of UI calls, in UI properties, in UI assignments. */
+const unlocalizedUiText = [
+  `CallExpression[callee.property.name=${uiCalls}] > Literal[value=${english}]`,
+  `CallExpression[callee.property.name=${uiCalls}] > TemplateLiteral > TemplateElement[value.raw=${templateEnglish}]`,
+  `NewExpression[callee.property.name=${uiConstructors}] > Literal[value=${english}]`,
+  `NewExpression[callee.property.name=${uiConstructors}] > TemplateLiteral > TemplateElement[value.raw=${templateEnglish}]`,
+  `Property[key.name=${uiProperties}] > Literal.value[value=${english}]`,
+  `Property[key.name=${uiProperties}] > TemplateLiteral.value > TemplateElement[value.raw=${templateEnglish}]`,
+  `AssignmentExpression[left.property.name=${uiProperties}] > Literal.right[value=${english}]`,
+  `AssignmentExpression[left.property.name=${uiProperties}] > TemplateLiteral.right > TemplateElement[value.raw=${templateEnglish}]`,
+].map((selector) => ({ selector, message: uiText }));
+/** In the core: the messages of problems and findings. */
+const unlocalizedCoreText = [
+  `Property[key.name='message'] > Literal.value[value=${english}]`,
+  `Property[key.name='message'] > TemplateLiteral.value > TemplateElement[value.raw=${templateEnglish}]`,
+  `CallExpression[callee.property.name=/^(report|refusal)$/] > Literal[value=${english}]`,
+  `CallExpression[callee.property.name=/^(report|refusal)$/] > TemplateLiteral > TemplateElement[value.raw=${templateEnglish}]`,
+].map((selector) => ({ selector, message: uiText }));
 const nodeModules = builtinModules.map((name) => ({ name, message: noNode }));
 const nodeSchemeModules = [{ group: ['node:*'], message: noNode }];
 
@@ -34,6 +66,16 @@ export default tseslint.config(
         ),
       ],
     },
+  },
+  {
+    files: ['src/extension.ts', 'src/services/**/*.ts', 'src/features/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...unlocalizedUiText] },
+  },
+  {
+    // The command line's reports (core/reports) and its exports stay English, as the command line does.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/reports/**', 'src/core/timeline/timelineExport.ts', 'src/core/timeline/icalendar.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...unlocalizedCoreText] },
   },
   {
     files: ['src/core/**/*.ts'],

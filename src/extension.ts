@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configureL10n } from './core/l10n/l10n';
 import { registerCompletion } from './features/completion';
 import { registerDefinitions } from './features/definitions';
 import { registerFactCheck } from './features/factCheck';
@@ -24,6 +25,8 @@ export interface TradeNotesApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TradeNotesApi {
+  // The core's text (cards, problems, findings) in the display language, from the bundle VS Code loaded.
+  configureL10n({ bundle: vscode.l10n.bundle, language: vscode.env.language });
   const services = new Services(context);
   const timeline = registerTimeline(services);
   context.subscriptions.push(

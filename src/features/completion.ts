@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { renderEventCard } from '../core/cards/eventCard';
 import { renderOfficialCard } from '../core/cards/officialCard';
 import { renderTariffCard } from '../core/cards/tariffCard';
-import { describeChange, formatRate } from '../core/cards/tariffChanges';
+import { describeChange, writtenRate } from '../core/cards/tariffChanges';
 import { completionSlotAt, type CompletionSlot } from '../core/authoring/knowledgeCompletion';
 import {
   figureChoices,
@@ -20,13 +20,21 @@ import type { Services } from '../services/services';
 import { KNOWLEDGE_SELECTOR, POLICY_NOTE_SELECTOR } from './documentSelectors';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
-const EVENT_KIND_DESCRIPTIONS: Readonly<Record<EventKind, string>> = {
-  talks: 'A round of negotiations',
-  call: 'A phone or video call',
-  statement: 'A joint or official statement',
-  measure: 'A tariff, export control or other measure taking effect',
-  deadline: 'A deadline or expiry',
-};
+/** What each `kind` of event is, shown beside it in completion. */
+function eventKindDescription(kind: EventKind): string {
+  switch (kind) {
+    case 'talks':
+      return vscode.l10n.t('A round of negotiations');
+    case 'call':
+      return vscode.l10n.t('A phone or video call');
+    case 'statement':
+      return vscode.l10n.t('A joint or official statement');
+    case 'measure':
+      return vscode.l10n.t('A tariff, export control or other measure taking effect');
+    case 'deadline':
+      return vscode.l10n.t('A deadline or expiry');
+  }
+}
 
 /** A completion item whose card is rendered only when VS Code shows its details. */
 class CardItem extends vscode.CompletionItem {
@@ -120,7 +128,8 @@ class NoteCompletionProvider extends CardCompletionProvider {
     const { store } = this.services;
     return figureChoices(store.knowledge, digits).map(({ rate, tariff, step }) => {
       const item = new CardItem(
-        { label: formatRate(rate), description: tariff.label },
+        // The label is what completion writes into the note: as notes write rates, in any display language.
+        { label: writtenRate(rate), description: tariff.label },
         vscode.CompletionItemKind.Value,
         () => renderTariffCard(rate, [tariff], store.knowledge),
       );
@@ -195,7 +204,7 @@ class KnowledgeCompletionProvider extends CardCompletionProvider {
       case 'event-kind':
         return EVENT_KINDS.map((kind) => {
           const item = new vscode.CompletionItem(
-            { label: kind, description: EVENT_KIND_DESCRIPTIONS[kind] },
+            { label: kind, description: eventKindDescription(kind) },
             vscode.CompletionItemKind.EnumMember,
           );
           item.sortText = String(EVENT_KINDS.indexOf(kind));
@@ -204,7 +213,7 @@ class KnowledgeCompletionProvider extends CardCompletionProvider {
       case 'file-kind':
         return [
           new vscode.CompletionItem(
-            { label: 'trade-knowledge', description: 'The marker of a knowledge file' },
+            { label: 'trade-knowledge', description: vscode.l10n.t('The marker of a knowledge file') },
             vscode.CompletionItemKind.Constant,
           ),
         ];

@@ -79,16 +79,16 @@ function fixesFor(
     const { start, end, text } = finding.fix;
     const flagged = document.getText(rangeOfOffsets(document, finding.start, finding.end));
     const fixed = flagged.slice(0, start - finding.start) + text + flagged.slice(end - finding.start);
-    const change = action(`Change to '${fixed}'`);
+    const change = action(vscode.l10n.t("Change to '{0}'", fixed));
     change.edit = new vscode.WorkspaceEdit();
     change.edit.replace(document.uri, rangeOfOffsets(document, start, end), text);
     change.isPreferred = true;
   }
-  const ignore = action(`Ignore here (${IGNORE_COMMENT})`);
+  const ignore = action(vscode.l10n.t('Ignore here ({0})', IGNORE_COMMENT));
   ignore.edit = new vscode.WorkspaceEdit();
   const { position, text } = ignoreCommentAt(document, document.positionAt(finding.start).line);
   ignore.edit.insert(document.uri, position, text);
-  const open = action('Open the knowledge entry');
+  const open = action(vscode.l10n.t('Open the knowledge entry'));
   open.command = { command: OPEN_ENTRY_COMMAND, title: open.title, arguments: [finding.entry] };
   return actions;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatList } from '../core/l10n/l10n';
 import type { Target } from '../core/navigation/mentionTargets';
 import { logFailure } from '../services/logger';
 import type { Services } from '../services/services';
@@ -28,19 +29,22 @@ async function findMentions(
   const knowledge = services.store.knowledge;
   const officialIds = node.type === 'participant' ? [node.officialId] : [...new Set(node.event.participants)];
   const names = officialIds.map((id) => knowledge.officials.get(id)?.name ?? id);
-  const who = node.type === 'participant' ? names[0]! : `the participants of ${node.event.title}`;
   if (officialIds.length === 0) {
-    void vscode.window.showInformationMessage(`${node.event.title} has no participants to find.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no participants to find.', node.event.title));
     return [];
   }
+  const title =
+    node.type === 'participant'
+      ? vscode.l10n.t('Finding mentions of {0}', names[0]!)
+      : vscode.l10n.t('Finding mentions of the participants of {0}', node.event.title);
   const targets = officialIds.map((id): Target => ({ kind: 'official', id }));
   const locations = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Finding mentions of ${who}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     (progress, token) => mentionsInNotes(services, targets, token, progress),
   );
   if (!locations) return undefined;
   if (locations.length === 0) {
-    void vscode.window.showInformationMessage(`No policy note mentions ${names.join(', ')}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No policy note mentions {0}.', formatList(names)));
     return locations;
   }
   const anchor = (node.type === 'participant' && knowledge.officials.get(node.officialId)?.source) || node.event.source;

@@ -13,8 +13,9 @@ import { rangeOfOffsets } from './typeConverters';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
 /** Added to cards shown before the first search for workspace knowledge files has finished. */
-export const STILL_SEARCHING =
-  '_Still looking for knowledge files in this workspace: this card may change in a moment._';
+export function stillSearching(): string {
+  return vscode.l10n.t('_Still looking for knowledge files in this workspace: this card may change in a moment._');
+}
 
 /** Hover cards over officials' names and tariff figures in policy notes. */
 export function registerHover(services: Services): vscode.Disposable {
@@ -42,7 +43,7 @@ export function provideMentionHover(
     const card = mention && renderCard(mention, store.knowledge, document);
     if (!card) return undefined;
     const parts = [untrustedMarkdown(card)];
-    if (store.searching) parts.push(untrustedMarkdown(STILL_SEARCHING));
+    if (store.searching) parts.push(untrustedMarkdown(stillSearching()));
     return new vscode.Hover(parts, rangeOfOffsets(document, mention.start, mention.end));
   });
 }

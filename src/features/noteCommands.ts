@@ -41,7 +41,7 @@ export function registerNoteCommand<T>(
   return vscode.commands.registerCommand(command, () => {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId !== POLICY_NOTE_LANGUAGE) {
-      void vscode.window.showInformationMessage('Open a policy note (.pnote or .policy.md) first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a policy note (.pnote or .policy.md) first.'));
       return undefined;
     }
     return logFailure(logger, title, () => run(editor));
@@ -58,7 +58,7 @@ async function openMentionEntry(
   const sources = mention ? definitionsOfMention(mention, store.knowledge) : [];
   if (sources.length === 0) {
     void vscode.window.showInformationMessage(
-      'Place the cursor on the name of an official, a country or a tariff figure the knowledge has.',
+      vscode.l10n.t('Place the cursor on the name of an official, a country or a tariff figure the knowledge has.'),
     );
     return undefined;
   }
@@ -76,8 +76,8 @@ async function pickTariff(
     .sort((a, b) => sources.indexOf(a.source) - sources.indexOf(b.source))
     .map((tariff) => ({ label: tariff.label, description: `${tariff.by} → ${tariff.on}`, source: tariff.source }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Several tariffs have this rate',
-    placeHolder: 'Open the entry of…',
+    title: vscode.l10n.t('Several tariffs have this rate'),
+    placeHolder: vscode.l10n.t('Open the entry of…'),
   });
   return picked?.source;
 }
@@ -94,8 +94,8 @@ async function insertOfficial(editor: vscode.TextEditor, store: KnowledgeStore):
       official,
     }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Insert Official',
-    placeHolder: 'Type part of a name, alias or title',
+    title: vscode.l10n.t('Insert Official'),
+    placeHolder: vscode.l10n.t('Type part of a name, alias or title'),
     matchOnDescription: true,
     matchOnDetail: true,
   });

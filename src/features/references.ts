@@ -67,7 +67,7 @@ class MentionReferenceProvider implements vscode.ReferenceProvider {
     // Notes never name events by id: no note needs reading for them.
     if (target.kind === 'event') return token.isCancellationRequested ? undefined : locations;
     const inNotes = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Trade Notes: finding mentions' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Trade Notes: finding mentions') },
       (progress) => mentionsInNotes(this.services, [target], token, progress),
     );
     return inNotes && [...locations, ...inNotes];

@@ -31,7 +31,7 @@ export function registerRevealNoteEvents(
     }
     if (nodes.length === 0) {
       void vscode.window.showInformationMessage(
-        'No timeline event involves the officials or tariff changes this note names.',
+        vscode.l10n.t('No timeline event involves the officials or tariff changes this note names.'),
       );
       return [];
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatRate } from '../core/cards/tariffChanges';
+import { formatNumber } from '../core/l10n/l10n';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import {
   type EntryKind,
@@ -19,12 +20,19 @@ import { KNOWLEDGE_SELECTOR, POLICY_NOTE_SELECTOR } from './documentSelectors';
 import { noteDateOfDocument } from './noteDates';
 import { rangeOfOffsets, toLocation } from './typeConverters';
 
-const SECTION_LABELS: Readonly<Record<SectionKey, string>> = {
-  countries: 'Countries',
-  officials: 'Officials',
-  tariffs: 'Tariffs',
-  timeline: 'Timeline',
-};
+/** A section of a knowledge file, as the outline names it. */
+function sectionLabel(key: SectionKey): string {
+  switch (key) {
+    case 'countries':
+      return vscode.l10n.t('Countries');
+    case 'officials':
+      return vscode.l10n.t('Officials');
+    case 'tariffs':
+      return vscode.l10n.t('Tariffs');
+    case 'timeline':
+      return vscode.l10n.t('Timeline');
+  }
+}
 
 const ENTRY_SYMBOL_KINDS: Readonly<Record<EntryKind, vscode.SymbolKind>> = {
   country: vscode.SymbolKind.Constant,
@@ -101,7 +109,20 @@ class KnowledgeSymbolProvider implements vscode.WorkspaceSymbolProvider {
 /** "Dated 10 Jun 2025 · front matter": the date the fact check reads the note's claims at. */
 function noteDateSymbol(document: vscode.TextDocument, noteDate: NoteDate): vscode.DocumentSymbol {
   const span = { start: noteDate.start ?? 0, end: noteDate.end ?? 0 };
-  return symbol(document, `Dated ${formatDate(noteDate.iso)}`, noteDate.source, vscode.SymbolKind.Event, span, span);
+  const name = vscode.l10n.t('Dated {0}', formatDate(noteDate.iso));
+  return symbol(document, name, noteDateSource(noteDate.source), vscode.SymbolKind.Event, span, span);
+}
+
+/** Where the note says its date, as the outline names it. */
+function noteDateSource(source: NoteDate['source']): string {
+  switch (source) {
+    case 'front matter':
+      return vscode.l10n.t('front matter');
+    case 'heading':
+      return vscode.l10n.t('heading');
+    case 'file name':
+      return vscode.l10n.t('file name');
+  }
 }
 
 function headingSymbol(
@@ -111,7 +132,7 @@ function headingSymbol(
 ): vscode.DocumentSymbol {
   const result = symbol(
     document,
-    heading.text || '(empty heading)',
+    heading.text || vscode.l10n.t('(empty heading)'),
     '',
     vscode.SymbolKind.String,
     { start: heading.lineStart, end: heading.end },
@@ -132,7 +153,7 @@ function mentionSymbol(
   { mention, count }: OutlineMention,
   knowledge: Knowledge,
 ): vscode.DocumentSymbol {
-  const times = count > 1 ? ` · ${count}×` : '';
+  const times = count > 1 ? ` · ${formatNumber(count)}×` : '';
   if (mention.kind === 'official') {
     const official = knowledge.officials.get(mention.officialId);
     return symbol(
@@ -159,7 +180,7 @@ function knowledgeSymbols(document: vscode.TextDocument, index: KnowledgeIndex):
   return index.sections.map((section) => {
     const result = symbol(
       document,
-      SECTION_LABELS[section.key],
+      sectionLabel(section.key),
       count(section.entries.length),
       vscode.SymbolKind.Namespace,
       section,
@@ -171,7 +192,7 @@ function knowledgeSymbols(document: vscode.TextDocument, index: KnowledgeIndex):
 }
 
 function entrySymbol(document: vscode.TextDocument, entry: IndexedEntry): vscode.DocumentSymbol {
-  const name = entry.name ?? entry.id ?? '(no id)';
+  const name = entry.name ?? entry.id ?? vscode.l10n.t('(no id)');
   const detail = [entry.id !== name ? entry.id : undefined, entry.detail]
     .filter((part) => part !== undefined)
     .join(' · ');
@@ -179,7 +200,7 @@ function entrySymbol(document: vscode.TextDocument, entry: IndexedEntry): vscode
   result.children = entry.steps.map((step) =>
     symbol(
       document,
-      [step.date, step.rate].filter((part) => part !== undefined).join(' · ') || '(step)',
+      [step.date, step.rate].filter((part) => part !== undefined).join(' · ') || vscode.l10n.t('(step)'),
       '',
       vscode.SymbolKind.Number,
       step,
@@ -204,5 +225,5 @@ function symbol(
 }
 
 function count(entries: number): string {
-  return entries === 1 ? '1 entry' : `${entries} entries`;
+  return entries === 1 ? vscode.l10n.t('1 entry') : vscode.l10n.t('{0} entries', formatNumber(entries));
 }

@@ -5,6 +5,7 @@ import { renderTariffCard } from '../core/cards/tariffCard';
 import { formatRate } from '../core/cards/tariffChanges';
 import type { LinkedStep } from '../core/knowledge/knowledge';
 import type { EventKind, TimelineEvent } from '../core/knowledge/types';
+import { formatNumber } from '../core/l10n/l10n';
 import { describeAsOf } from '../core/timeline/dates';
 import { buildTimeline, describeEventDate, type MonthGroup, type TimelineOrder } from '../core/timeline/timeline';
 import { TIMELINE_VIEW_ID } from '../services/configuration';
@@ -118,7 +119,10 @@ export class TimelineProvider extends Disposable implements vscode.TreeDataProvi
   private monthItem(group: MonthGroup): vscode.TreeItem {
     const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `month:${group.key}`;
-    item.description = group.events.length === 1 ? '1 event' : `${group.events.length} events`;
+    item.description =
+      group.events.length === 1
+        ? vscode.l10n.t('1 event')
+        : vscode.l10n.t('{0} events', formatNumber(group.events.length));
     item.iconPath = new vscode.ThemeIcon('calendar');
     item.contextValue = 'month';
     return item;
@@ -134,9 +138,19 @@ export class TimelineProvider extends Disposable implements vscode.TreeDataProvi
     item.description = [describeEventDate(event), event.place].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(event.kind ? KIND_ICONS[event.kind] : 'circle-outline');
     item.tooltip = untrustedMarkdown(renderEventCard(event, this.store.knowledge));
-    item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Knowledge Entry', arguments: [event.source] };
+    item.command = {
+      command: OPEN_ENTRY_COMMAND,
+      title: vscode.l10n.t('Open Knowledge Entry'),
+      arguments: [event.source],
+    };
     item.contextValue = 'event';
-    item.accessibilityInformation = { label: `${event.title}, ${item.description}` };
+    item.accessibilityInformation = {
+      label: vscode.l10n.t({
+        message: '{0}, {1}',
+        args: [event.title, item.description],
+        comment: 'an event, then its date and place',
+      }),
+    };
     return item;
   }
 
@@ -149,9 +163,13 @@ export class TimelineProvider extends Disposable implements vscode.TreeDataProvi
     if (official) {
       item.description = official.title;
       item.tooltip = untrustedMarkdown(renderOfficialCard(official, knowledge));
-      item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Knowledge Entry', arguments: [official.source] };
+      item.command = {
+        command: OPEN_ENTRY_COMMAND,
+        title: vscode.l10n.t('Open Knowledge Entry'),
+        arguments: [official.source],
+      };
     } else {
-      item.description = 'unknown official id';
+      item.description = vscode.l10n.t('unknown official id');
     }
     item.contextValue = 'participant';
     return item;
@@ -168,7 +186,11 @@ export class TimelineProvider extends Disposable implements vscode.TreeDataProvi
       !previous ? 'graph-line' : step.rate > previous.rate ? 'arrow-up' : 'arrow-down',
     );
     item.tooltip = untrustedMarkdown(renderTariffCard(step.rate, [tariff], this.store.knowledge));
-    item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Knowledge Entry', arguments: [step.source] };
+    item.command = {
+      command: OPEN_ENTRY_COMMAND,
+      title: vscode.l10n.t('Open Knowledge Entry'),
+      arguments: [step.source],
+    };
     item.contextValue = 'tariffChange';
     return item;
   }
@@ -197,7 +219,7 @@ export function registerTimeline(services: Services): TimelineFeature {
   // The title bar says up to when the knowledge was checked; every (re)load of it ends with a change event.
   const showAsOf = (): void => {
     const asOf = store.knowledge.asOf;
-    view.description = asOf === undefined ? undefined : `knowledge ${describeAsOf(asOf)}`;
+    view.description = asOf === undefined ? undefined : vscode.l10n.t('knowledge {0}', describeAsOf(asOf));
   };
   const registrations = vscode.Disposable.from(
     store.onDidChange(showAsOf),

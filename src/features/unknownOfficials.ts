@@ -112,11 +112,12 @@ class AddOfficialFixes implements vscode.CodeActionProvider {
         )
       )
         continue;
-      fix(`Add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}`, ADD_TO_FILE_COMMAND, [uri, found]);
+      const title = vscode.l10n.t("Add '{0}' to {1}", found.name, vscode.workspace.asRelativePath(uri));
+      fix(title, ADD_TO_FILE_COMMAND, [uri, found]);
     }
     if (actions.length === 0) {
       const official = newOfficial(found, (id) => store.knowledge.officials.has(id));
-      fix(`Add '${found.name}' to a new knowledge file`, ADD_TO_NEW_FILE_COMMAND, [official]);
+      fix(vscode.l10n.t("Add '{0}' to a new knowledge file", found.name), ADD_TO_NEW_FILE_COMMAND, [official]);
     }
     actions[0]!.isPreferred = true;
     return actions;
@@ -143,7 +144,11 @@ async function addToFile(
     !(await editor.edit((edit) => edit.insert(document.positionAt(insertion.offset), insertion.text)))
   ) {
     void vscode.window.showWarningMessage(
-      `Could not add '${found.name}' to ${vscode.workspace.asRelativePath(uri)}: fix its YAML errors first.`,
+      vscode.l10n.t(
+        "Could not add '{0}' to {1}: fix its YAML errors first.",
+        found.name,
+        vscode.workspace.asRelativePath(uri),
+      ),
     );
     return undefined;
   }
@@ -167,7 +172,7 @@ async function addToNewFile(official: NewOfficial): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: newKnowledgeFile(official) });
   const editor = await vscode.window.showTextDocument(document);
   void vscode.window.showInformationMessage(
-    'Save this file as a knowledge file (name ending in .trade.yaml) in your workspace to load it.',
+    vscode.l10n.t('Save this file as a knowledge file (name ending in .trade.yaml) in your workspace to load it.'),
   );
   return editor;
 }

@@ -23,7 +23,8 @@ const SHAPE = 2;
  * The workspace knowledge files and what loading them gave, kept between sessions, so that the next
  * start serves hovers after reading the files (to check that their text is unchanged) but without
  * searching the workspace or parsing YAML first; the search runs afterwards and corrects the list. Tied
- * to the extension's version: another version may load files differently.
+ * to the extension's version (another version may load files differently) and to the display language
+ * (problems are remembered as their messages read).
  */
 export class RememberedKnowledge {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -32,10 +33,13 @@ export class RememberedKnowledge {
   constructor(
     private readonly memory: KnowledgeMemory,
     private readonly version: string,
+    /** The display language; English (and an unknown one) keeps the key it always had. */
+    private readonly language = 'en',
   ) {}
 
   private get key(): string {
-    return `tradeNotes.rememberedKnowledge@${this.version}#${SHAPE}`;
+    const language = /^en\b/i.test(this.language) ? '' : `/${this.language}`;
+    return `tradeNotes.rememberedKnowledge@${this.version}#${SHAPE}${language}`;
   }
 
   recall(): readonly RememberedFile[] {

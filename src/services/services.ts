@@ -26,7 +26,11 @@ export class Services extends Disposable {
     super();
     this.bundled = bundledKnowledgeOf(context.extensionUri);
     const logger = this.register(new OutputChannelLogger());
-    const remembered = new RememberedKnowledge(context.workspaceState, String(context.extension.packageJSON.version));
+    const remembered = new RememberedKnowledge(
+      context.workspaceState,
+      String(context.extension.packageJSON.version),
+      vscode.env.language,
+    );
     const discovery = this.register(new KnowledgeDiscovery(logger));
     this.logger = this.output = logger;
     this.store = this.register(new KnowledgeStore(this.bundled.file, discovery, logger, remembered));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatNumber } from '../core/l10n/l10n';
 import { mentionRefersTo, type Target } from '../core/navigation/mentionTargets';
 import { MAX_NOTE_BYTES, NoteMentionIndex, type NoteFile, type ScannedNote } from '../core/navigation/noteMentionIndex';
 import { POLICY_NOTE_LANGUAGE } from './configuration';
@@ -45,7 +46,8 @@ export class WorkspaceMentions {
     if (token.isCancellationRequested) return undefined;
     const scanner = { generation, scan: matcher.scan.bind(matcher) };
     const scanned = await this.index.scanAll(notes, scanner, token, {
-      report: (done, total) => progress.report({ message: `${done}/${total} notes` }),
+      report: (done, total) =>
+        progress.report({ message: vscode.l10n.t('{0}/{1} notes', formatNumber(done), formatNumber(total)) }),
       skipped: (uri, reason) => this.logger.info(`Find mentions: skipped ${uri}: ${reason}`),
     });
     return scanned?.flatMap((note) =>

@@ -1,9 +1,10 @@
 // @ts-check
 // One isolated code-server per run: its own port, user data, extensions, HOME and TMPDIR, all inside
 // a run folder, so runs never see each other or the user's VS Code state.
+import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HarnessError } from './paths.mjs';
+import { HarnessError, repoRoot } from './paths.mjs';
 import { spawnGroup, stopGroup } from './processes.mjs';
 
 /** @typedef {import('./provision.mjs').CodeServerInstall} CodeServerInstall */
@@ -38,11 +39,55 @@ export const quietUserSettings = {
  */
 
 /**
+ * The language pack of the display languages the tests run in (test/fixtures/<language>-language-pack):
+ * it contributes the language without translating the workbench, which is all VS Code needs to start in
+ * it (the Marketplace's packs cannot be downloaded here).
+ * @param {string} language e.g. zh-cn
+ */
+export function languagePackFolder(language) {
+  return path.join(repoRoot, 'test', 'fixtures', `${language}-language-pack`);
+}
+
+/**
+ * Makes VS Code start in a display language: `locale` in argv.json (what *Configure Display Language*
+ * writes; code-server reads it as it reads --locale) and the language pack in languagepacks.json. VS Code
+ * falls back to English for a locale without an installed pack, and code-server's --install-extension
+ * does not register packs (its command line has no language pack participant), so the entry is written
+ * here as VS Code's language pack cache writes it on install.
+ * @param {string} userData
+ * @param {string} language
+ */
+function useDisplayLanguage(userData, language) {
+  const pack = languagePackFolder(language);
+  const manifest = JSON.parse(readFileSync(path.join(pack, 'package.json'), 'utf8'));
+  const localization = manifest.contributes?.localizations?.find(
+    (/** @type {{ languageId: string }} */ each) => each.languageId === language,
+  );
+  if (!localization) throw new HarnessError(`${pack} contributes no localization for ${language}`);
+  const id = `${manifest.publisher}.${manifest.name}`;
+  /** @type {Record<string, string>} */
+  const translations = {};
+  for (const { id: component, path: file } of localization.translations)
+    translations[component] = path.join(pack, file);
+  const languagePacks = {
+    [language]: {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations,
+      label: localization.localizedLanguageName ?? localization.languageName,
+    },
+  };
+  writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify(languagePacks, null, 2));
+  writeFileSync(path.join(userData, 'User', 'argv.json'), JSON.stringify({ locale: language }, null, 2));
+}
+
+/**
  * Creates the folders of an isolated run under `root` and writes the user settings.
  * @param {string} root
- * @param {{ extensionsDir?: string, workspaceTrust?: boolean, settings?: Record<string, unknown> }} [options]
+ * @param {{ extensionsDir?: string, workspaceTrust?: boolean, settings?: Record<string, unknown>, locale?: string }} [options]
  *   extensionsDir: use an existing folder (an installed vsix); workspaceTrust: leave Workspace Trust on,
- *   so the workspace opens untrusted; settings: more user settings
+ *   so the workspace opens untrusted; settings: more user settings; locale: the display language
+ *   (a language pack of it must be in test/fixtures, see {@link languagePackFolder})
  * @returns {RunFolders}
  */
 export function prepareRunFolders(root, options = {}) {
@@ -56,6 +101,7 @@ export function prepareRunFolders(root, options = {}) {
     : {};
   const settings = { ...quietUserSettings, ...trust, ...options.settings };
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (options.locale) useDisplayLanguage(userData, options.locale);
 
   /** @type {NodeJS.ProcessEnv} */
   const env = {};

@@ -100,7 +100,7 @@ function developmentPaths(suite, runFolder, testIndex) {
 async function runSuite(install, browser, suite, host) {
   const web = host === 'web';
   console.log(
-    `\n=== Integration suite "${suite.name}"${web ? ' in the web worker extension host' : ''} on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`,
+    `\n=== Integration suite "${suite.name}"${web ? ' in the web worker extension host' : ''}${suite.locale ? ` in ${suite.locale}` : ''} on ${path.relative(repoRoot, suite.workspace) || suite.workspace}`,
   );
   const trust = { workspaceTrust: suite.workspaceTrust };
   const root = mkdtempSync(path.join(os.tmpdir(), `trade-notes-${web ? 'web-' : ''}${suite.name}-`));
@@ -111,7 +111,7 @@ async function runSuite(install, browser, suite, host) {
     'tradeNotesTests.suite': suite.name,
     'tradeNotesTests.resultsFile': resultsFile,
   };
-  const folders = prepareRunFolders(root, { ...trust, settings: web ? webSettings : undefined });
+  const folders = prepareRunFolders(root, { ...trust, settings: web ? webSettings : undefined, locale: suite.locale });
   const browserLog = path.join(folders.root, 'browser-console.log');
   const server = await startCodeServer(install, folders, trust);
   // On Ctrl-C nobody will read the logs of an unfinished run.

@@ -8,7 +8,7 @@
 //   TRADE_NOTES_UI_HOST=web        the extension runs in the browser's web worker extension host, as on
 //                                  vscode.dev (screenshots are named web-*.png); unset: code-server's Node one.
 //   TRADE_NOTES_SCREENSHOTS_DIR    where screenshots go (default test-results/ui).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newWorkbenchPage } from '../harness/browser.mjs';
@@ -32,14 +32,15 @@ export const inWebWorker = process.env.TRADE_NOTES_UI_HOST === 'web';
  * One workbench for the tests of a `describe` block, with `relativePath` (a file of examples/) open in
  * it; closed after them, keeping its run folder (logs) when a test failed. Call it in the block's body.
  * @param {string} relativePath
+ * @param {{ locale?: string }} [options] locale: the display language (see test/harness/README.md)
  * @returns {() => Workbench} the workbench, once `before` has opened it
  */
-export function workbenchWith(relativePath) {
+export function workbenchWith(relativePath, options = {}) {
   /** @type {Workbench | undefined} undefined until `before` has run; mocha skips the tests when it fails */
   let workbench;
   let passed = true;
   before(async () => {
-    workbench = await Workbench.open();
+    workbench = await Workbench.open(options);
     await workbench.openFromExplorer(relativePath);
   });
   afterEach(function () {
@@ -66,14 +67,18 @@ export class Workbench {
     this.runFolder = runFolder;
   }
 
-  /** Starts code-server and the browser and waits for the Explorer of examples/. */
-  static async open() {
+  /**
+   * Starts code-server and the browser and waits for the Explorer of examples/.
+   * @param {{ locale?: string }} [options]
+   */
+  static async open(options = {}) {
     const installedExtensions = process.env.TRADE_NOTES_UI_EXTENSIONS_DIR;
     const install = await ensureCodeServer();
     const runFolder = mkdtempSync(path.join(os.tmpdir(), 'trade-notes-ui-'));
     const folders = prepareRunFolders(runFolder, {
       extensionsDir: installedExtensions,
       settings: inWebWorker ? webWorkerExtensionKinds([repoRoot]) : undefined,
+      locale: options.locale,
     });
     const server = await startCodeServer(install, folders);
     const { browser, close } = await launchBrowser().catch(async (error) => {
@@ -150,7 +155,8 @@ export class Workbench {
           () => false,
         );
         const content = shown ? await settledText(hover) : '';
-        if (content !== '' && content !== loadingPlaceholder && !content.includes(stillSearching)) return content;
+        if (content !== '' && content !== loadingPlaceholder && !stillSearching.some((line) => content.includes(line)))
+          return content;
       }
       await delay(500);
     }
@@ -322,9 +328,22 @@ export class Workbench {
 const loadingPlaceholder = 'Loading...';
 /**
  * The line a card ends with while the extension's first search for knowledge files runs (a first start
- * in the workspace): such a card may still change, so hovers are tried again until it is final.
+ * in the workspace), in English and in every translation: such a card may still change, so hovers are
+ * tried again until it is final.
  */
-const stillSearching = 'Still looking for knowledge files in this workspace';
+const stillSearching = stillSearchingLines();
+
+function stillSearchingLines() {
+  const english = '_Still looking for knowledge files in this workspace: this card may change in a moment._';
+  const l10n = path.join(repoRoot, 'l10n');
+  const translations = readdirSync(l10n)
+    .filter((file) => /^bundle\.l10n\.[^.]+\.json$/.test(file))
+    .map((file) => JSON.parse(readFileSync(path.join(l10n, file), 'utf8'))[english]);
+  // As the hover renders them: without the emphasis marks.
+  return [english, ...translations]
+    .filter((line) => typeof line === 'string')
+    .map((line) => line.replace(/^[_*]|[_*]$/g, ''));
+}
 
 /**
  * The text of a hover once it stops changing: it may show the loading placeholder first, then grow

@@ -1,4 +1,4 @@
-import { formatRate, sameRate } from '../cards/tariffChanges';
+import { sameRate, writtenRate } from '../cards/tariffChanges';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Official, Tariff, TariffStep } from '../knowledge/types';
 import { foldText } from '../matching/characters';
@@ -96,7 +96,7 @@ export function figureChoices(knowledge: Knowledge, digits: string): FigureChoic
       else latestByRate.push(step);
     }
     for (const step of latestByRate) {
-      if (formatRate(step.rate).startsWith(digits)) choices.push({ rate: step.rate, tariff, step });
+      if (writtenRate(step.rate).startsWith(digits)) choices.push({ rate: step.rate, tariff, step });
     }
   }
   return choices.sort((a, b) => a.rate - b.rate);

@@ -1,5 +1,6 @@
 /** Pieces shared by the three cards, so every card shows countries, notes and sources the same way. */
 import type { Knowledge } from '../knowledge/knowledge';
+import { t } from '../l10n/l10n';
 import { escapeMarkdown, formatLink, quoteBlock, sanitizeMarkdown } from './markdown';
 
 /** "🇺🇸 United States"; the escaped code when the country is not in the knowledge. */
@@ -22,7 +23,7 @@ export function noteBlock(note: string | undefined): string | undefined {
 /** "Sources: [ustr.gov/…](…) · […](…)", only http(s) links; `undefined` when none is usable. */
 export function sourcesLine(links: readonly string[]): string | undefined {
   const formatted = links.map(formatLink).filter((link): link is string => link !== undefined);
-  return formatted.length === 0 ? undefined : `Sources: ${formatted.join(' · ')}`;
+  return formatted.length === 0 ? undefined : t('Sources: {0}', formatted.join(' · '));
 }
 
 /** A card title; level 4 keeps it clearly above the body without dominating a small hover. */

@@ -1,17 +1,26 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { EventKind, TimelineEvent } from '../knowledge/types';
+import { formatList, t } from '../l10n/l10n';
 import { describeEventDate } from '../timeline/timeline';
 import { cardHeading, joinBlocks, noteBlock, sourcesLine } from './cardParts';
 import { escapeMarkdown } from './markdown';
 import { describeChange } from './tariffChanges';
 
-const KIND_LABELS: Readonly<Record<EventKind, string>> = {
-  talks: 'Talks',
-  call: 'Call',
-  statement: 'Statement',
-  measure: 'Measure',
-  deadline: 'Deadline',
-};
+/** The kind of an event as its card names it. */
+export function eventKindLabel(kind: EventKind): string {
+  switch (kind) {
+    case 'talks':
+      return t('Talks');
+    case 'call':
+      return t('Call');
+    case 'statement':
+      return t('Statement');
+    case 'measure':
+      return t('Measure');
+    case 'deadline':
+      return t('Deadline');
+  }
+}
 
 /**
  * The card of a timeline event, used as the timeline item's tooltip: when, what kind, where, who,
@@ -20,7 +29,7 @@ const KIND_LABELS: Readonly<Record<EventKind, string>> = {
 export function renderEventCard(event: TimelineEvent, knowledge: Knowledge): string {
   return joinBlocks([
     cardHeading(event.title),
-    [describeEventDate(event), event.kind && KIND_LABELS[event.kind], event.place]
+    [describeEventDate(event), event.kind && eventKindLabel(event.kind), event.place]
       .filter((part): part is string => part !== undefined)
       .map(escapeMarkdown)
       .join(' · '),
@@ -40,7 +49,7 @@ function participantsLine(event: TimelineEvent, knowledge: Knowledge): string | 
     const flag = official.country === undefined ? undefined : knowledge.countries.get(official.country)?.flag;
     return flag ? `${escapeMarkdown(flag)} ${escapeMarkdown(official.name)}` : escapeMarkdown(official.name);
   });
-  return `**Participants:** ${names.join(', ')}`;
+  return t('**Participants:** {0}', formatList(names));
 }
 
 function tariffChangesList(event: TimelineEvent, knowledge: Knowledge): string | undefined {
@@ -48,7 +57,7 @@ function tariffChangesList(event: TimelineEvent, knowledge: Knowledge): string |
   if (linked.length === 0) return undefined;
   const items = linked.map(
     ({ tariff, step }) =>
-      `- **${escapeMarkdown(tariff.label)}**: ${escapeMarkdown(describeChange(tariff.history, tariff.history.indexOf(step)))}`,
+      `- ${t('**{0}**: {1}', escapeMarkdown(tariff.label), escapeMarkdown(describeChange(tariff.history, tariff.history.indexOf(step))))}`,
   );
-  return ['**Tariff changes**', ...items].join('\n');
+  return [t('**Tariff changes**'), ...items].join('\n');
 }

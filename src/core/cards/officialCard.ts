@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { DatedTitle, Official } from '../knowledge/types';
+import { formatList, t } from '../l10n/l10n';
 import { formatDate } from '../timeline/dates';
 import { compareEvents, describeEventDate } from '../timeline/timeline';
 import { cardHeading, describeCountry, joinBlocks, noteBlock, sourcesLine } from './cardParts';
@@ -27,7 +28,8 @@ export function renderOfficialCard(official: Official, knowledge: Knowledge): st
 function identityLine(official: Official, knowledge: Knowledge): string | undefined {
   const parts: string[] = [];
   if (official.country !== undefined) parts.push(describeCountry(official.country, knowledge));
-  if (official.aliases.length > 0) parts.push(`Also known as: ${official.aliases.map(escapeMarkdown).join(', ')}`);
+  if (official.aliases.length > 0)
+    parts.push(t('Also known as: {0}', formatList(official.aliases.map(escapeMarkdown))));
   return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
@@ -38,19 +40,19 @@ function titlesList(official: Official): string | undefined {
       `- ${escapeMarkdown([held.title, held.organization].filter((part) => part !== undefined).join(', '))}` +
       ` · ${escapeMarkdown(describeTenure(held))}`,
   );
-  return ['**Titles**', ...items].join('\n');
+  return [t('**Titles**'), ...items].join('\n');
 }
 
 /** "from 16 Apr 2025", "until 15 Apr 2025", "from … to …". */
 export function describeTenure(title: DatedTitle): string {
-  if (title.from && title.to) return `from ${formatDate(title.from)} to ${formatDate(title.to)}`;
-  if (title.from) return `from ${formatDate(title.from)}`;
-  return title.to ? `until ${formatDate(title.to)}` : 'dates not recorded';
+  if (title.from && title.to) return t('from {0} to {1}', formatDate(title.from), formatDate(title.to));
+  if (title.from) return t('from {0}', formatDate(title.from));
+  return title.to ? t('until {0}', formatDate(title.to)) : t('dates not recorded');
 }
 
 function eventsList(official: Official, knowledge: Knowledge): string | undefined {
   const events = [...knowledge.eventsOf(official.id)].sort(compareEvents);
   if (events.length === 0) return undefined;
   const items = events.map((event) => `- ${escapeMarkdown(describeEventDate(event))} · ${escapeMarkdown(event.title)}`);
-  return ['**Took part in**', ...items].join('\n');
+  return [t('**Took part in**'), ...items].join('\n');
 }

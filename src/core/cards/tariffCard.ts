@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { stepInForce } from '../knowledge/tariffSteps';
 import type { Tariff, TariffStep } from '../knowledge/types';
+import { formatNumber, t } from '../l10n/l10n';
 import { describeAsOf, formatDate } from '../timeline/dates';
 import { describeEventDate } from '../timeline/timeline';
 import { cardHeading, describeCountry, joinBlocks, noteBlock, sourcesLine } from './cardParts';
@@ -24,11 +25,12 @@ export function renderTariffCard(
   noteDate?: string,
 ): string {
   const shownRate = escapeMarkdown(formatRate(rate));
-  if (tariffs.length === 0) return `No tariff in the knowledge has the rate ${shownRate}.`;
+  if (tariffs.length === 0) return t('No tariff in the knowledge has the rate {0}.', shownRate);
   const sections = tariffs.map((tariff) => tariffSection(rate, tariff, knowledge, noteDate));
   if (sections.length === 1) return sections[0];
   // A blank line before each `---` keeps it a rule rather than turning the line above into a heading.
-  return [`*${shownRate} appears in ${sections.length} tariffs*`, ...sections].join('\n\n---\n\n');
+  const heading = t('*{0} appears in {1} tariffs*', shownRate, formatNumber(sections.length));
+  return [heading, ...sections].join('\n\n---\n\n');
 }
 
 function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge, noteDate: string | undefined): string {
@@ -39,7 +41,7 @@ function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge, noteD
   const inForce = known ? stepInForce(tariff.history, noteDate) : undefined;
   return joinBlocks([
     cardHeading(tariff.label),
-    `Imposed by ${describeCountry(tariff.by, knowledge)} on ${describeCountry(tariff.on, knowledge)}`,
+    t('Imposed by {0} on {1}', describeCountry(tariff.by, knowledge), describeCountry(tariff.on, knowledge)),
     ...hovered.flatMap((index) => [changeSummary(tariff, index, knowledge), noteBlock(tariff.history[index].note)]),
     noteDate === undefined ? undefined : noteDateLine(noteDate, inForce, known ? undefined : asOf),
     historyTable(tariff, new Set(hovered), inForce),
@@ -49,13 +51,18 @@ function tariffSection(rate: number, tariff: Tariff, knowledge: Knowledge, noteD
 
 /** "◆ This note is dated 10 Jun 2025: the rate then was 30% (since 14 May 2025)." */
 function noteDateLine(noteDate: string, inForce: TariffStep | undefined, checkedUpTo: string | undefined): string {
-  const dated = `This note is dated ${escapeMarkdown(formatDate(noteDate))}`;
+  const dated = escapeMarkdown(formatDate(noteDate));
   if (checkedUpTo !== undefined) {
-    return `${dated}, after this knowledge was last checked (${escapeMarkdown(describeAsOf(checkedUpTo))}).`;
+    return t(
+      'This note is dated {0}, after this knowledge was last checked ({1}).',
+      dated,
+      escapeMarkdown(describeAsOf(checkedUpTo)),
+    );
   }
-  if (!inForce) return `${dated}, before the first recorded rate.`;
+  if (!inForce) return t('This note is dated {0}, before the first recorded rate.', dated);
   const rate = escapeMarkdown(formatRate(inForce.rate));
-  return `${NOTE_DATE_MARKER} ${dated}: the rate then was **${rate}** (since ${escapeMarkdown(formatDate(inForce.date))}).`;
+  const since = escapeMarkdown(formatDate(inForce.date));
+  return `${NOTE_DATE_MARKER} ${t('This note is dated {0}: the rate then was **{1}** (since {2}).', dated, rate, since)}`;
 }
 
 /** "▶ **Lowered from 145% to 30% on 14 May 2025**, still the latest recorded rate as of …. Linked event: …" */
@@ -64,10 +71,16 @@ function changeSummary(tariff: Tariff, index: number, knowledge: Knowledge): str
   const next = escapeMarkdown(describeNext(tariff.history, index, knowledge.asOfSourceOf(tariff)));
   const eventId = tariff.history[index].event;
   const event = eventId === undefined ? undefined : knowledge.events.get(eventId);
-  const linked = event
-    ? ` Linked event: ${escapeMarkdown(event.title)} (${escapeMarkdown(describeEventDate(event))})`
-    : '';
-  return `${MARKER} **${change}**, ${next}.${linked}`;
+  const summary = event
+    ? t(
+        '**{0}**, {1}. Linked event: {2} ({3})',
+        change,
+        next,
+        escapeMarkdown(event.title),
+        escapeMarkdown(describeEventDate(event)),
+      )
+    : t('**{0}**, {1}.', change, next);
+  return `${MARKER} ${summary}`;
 }
 
 /** Dates and rates only: notes of other steps would make the card taller than a hover shows at once. */
@@ -77,7 +90,7 @@ function historyTable(tariff: Tariff, hovered: ReadonlySet<number>, inForce: Tar
     const shownRate = escapeMarkdown(formatRate(step.rate));
     return tableRow(hovered.has(index) ? [`${MARKER} **${date}**`, `**${shownRate}**`] : [date, shownRate]);
   });
-  return [tableRow(['Date', 'Rate']), tableRow(['---', '---:']), ...rows].join('\n');
+  return [tableRow([t('Date'), t('Rate')]), tableRow(['---', '---:']), ...rows].join('\n');
 }
 
 function tableRow(cells: readonly string[]): string {

@@ -7,10 +7,11 @@
  * the rate, a product the knowledge has no tariff for) makes the check say nothing.
  */
 import { describeTenure } from '../cards/officialCard';
-import { formatRate, sameRate } from '../cards/tariffChanges';
+import { formatRate, sameRate, writtenRate } from '../cards/tariffChanges';
 import type { Knowledge } from '../knowledge/knowledge';
 import { stepInForce, stepsInForceDuring } from '../knowledge/tariffSteps';
 import type { DatedTitle, Official, SourceLocation, Tariff, TariffStep, TimelineEvent } from '../knowledge/types';
+import { formatConjunction, formatList, formatLongList, t } from '../l10n/l10n';
 import { foldText } from '../matching/characters';
 import { firstStartingAtOrAfter } from '../matching/findMention';
 import type { Mention } from '../matching/mention';
@@ -19,6 +20,7 @@ import {
   describeAsOf,
   formatDate,
   formatDateRange,
+  formatYear,
   monthLabel,
   parseIsoDate,
   type CalendarDate,
@@ -138,7 +140,7 @@ interface Period {
   /** ISO dates, inclusive; `to` may be open (undefined: up to the latest step). */
   readonly from: string;
   readonly to?: string;
-  /** How the message names it: "on 10 Apr 2025", "in April 2025", "at the Geneva trade talks". */
+  /** How the message names it at the start of a sentence: "On 10 Apr 2025", "In April 2025", "At the time of …". */
   readonly label: string;
 }
 
@@ -303,7 +305,7 @@ class NoteChecker {
         end: written.end,
         code: FactRule.wrongTitle,
         severity: 'warning',
-        message: withSource(`${official.name} ${known.description}, not ${written.title}.`, official.links),
+        message: withSource(known.claim(official.name, written.title), official.links),
         fix: known.fix === undefined ? undefined : { start: written.start, end: written.end, text: known.fix },
         entry: official.source,
       };
@@ -318,13 +320,21 @@ class NoteChecker {
   private knownTitleOf(
     official: Official,
     at: number,
-  ): { words: ReadonlySet<string>; description: string; fix?: string } | undefined {
+  ):
+    | {
+        words: ReadonlySet<string>;
+        /** The finding's message: the official's name and the title written → "Bessent is …, not …". */
+        claim: (name: string, written: string) => string;
+        fix?: string;
+      }
+    | undefined {
     const describe = (title: string, organization: string | undefined) =>
-      `${title}${organization ? ` (${organization})` : ''}`;
+      organization ? t('{0} ({1})', title, organization) : title;
     if (official.titles.length === 0) {
+      const known = describe(official.title, official.organization);
       return {
         words: new Set(wordsOf(`${official.title} ${official.organization ?? ''}`)),
-        description: `is ${describe(official.title, official.organization)}`,
+        claim: (name, written) => t('{0} is {1}, not {2}.', name, known, written),
         fix: preferredTitle(official),
       };
     }
@@ -340,19 +350,27 @@ class NoteChecker {
       new Set(titles.flatMap((held) => wordsOf(`${held.title} ${held.organization ?? ''}`)));
     const date = this.noteDate?.iso;
     if (date === undefined) {
-      const periods = official.titles.map(
-        (held) => `${describe(held.title, held.organization)} ${describeTenure(held)}`,
+      const periods = official.titles.map((held) =>
+        t({
+          message: '{0} {1}',
+          args: [describe(held.title, held.organization), describeTenure(held)],
+          comment: 'a title and when it was held: "Commerce Secretary from 1 Feb 2025"',
+        }),
       );
       return {
         words: new Set([...words(official.titles), ...wordsOf(`${official.title} ${official.organization ?? ''}`)]),
-        description: `has been ${periods.join('; ')}`,
+        claim: (name, written) => t('{0} has been {1}, not {2}.', name, formatLongList(periods), written),
       };
     }
     const held = official.titles.filter((title) => (title.from ?? '') <= date && date <= (title.to ?? '9999-12-31'));
     if (held.length === 0) return undefined;
+    const titles = held
+      .map((title) => describe(title.title, title.organization))
+      .reduce((all, title) => t('{0} and {1}', all, title));
     return {
       words: words(held),
-      description: `was ${held.map((title) => describe(title.title, title.organization)).join(' and ')} on ${formatDate(date)}, the note's date`,
+      claim: (name, written) =>
+        t("{0} was {1} on {2}, the note's date, not {3}.", name, titles, formatDate(date), written),
       fix: held.length === 1 ? held[0]!.title : undefined,
     };
   }
@@ -433,7 +451,20 @@ class NoteChecker {
       return {
         ...this.at(figure, FactRule.neverRecorded, top),
         message: withSource(
-          `${top.label} never had a rate of ${formatRate(figure.rate)}: its recorded rates${asOf ? ` ${describeAsOf(asOf)}` : ''} are ${describeHistory(top.history)}.`,
+          asOf
+            ? t(
+                '{0} never had a rate of {1}: its recorded rates {2} are {3}.',
+                top.label,
+                formatRate(figure.rate),
+                describeAsOf(asOf),
+                describeHistory(top.history),
+              )
+            : t(
+                '{0} never had a rate of {1}: its recorded rates are {2}.',
+                top.label,
+                formatRate(figure.rate),
+                describeHistory(top.history),
+              ),
           top.links,
         ),
       };
@@ -459,7 +490,15 @@ class NoteChecker {
       return {
         ...this.at(figure, FactRule.notInForce, top, single?.rate),
         message: withSource(
-          `${capitalize(period.label)}, ${top.label} ${steps.length === 1 ? 'was' : 'went through'} ${describeSteps(steps)}, not ${formatRate(figure.rate)}.`,
+          steps.length === 1
+            ? t('{0}, {1} was {2}, not {3}.', period.label, top.label, describeSteps(steps), formatRate(figure.rate))
+            : t(
+                '{0}, {1} went through {2}, not {3}.',
+                period.label,
+                top.label,
+                describeSteps(steps),
+                formatRate(figure.rate),
+              ),
           top.links,
         ),
       };
@@ -477,10 +516,26 @@ class NoteChecker {
     }
     const current = inForce(top);
     if (!current) return undefined;
-    const since = `${formatRate(current.rate)}, in force since ${formatDate(current.date)}`;
+    const [rate, since, wrong] = [formatRate(current.rate), formatDate(current.date), formatRate(figure.rate)];
     const message = this.noteDate
-      ? `On ${formatDate(this.noteDate.iso)} (the note's date), ${top.label} stood at ${since}, not ${formatRate(figure.rate)}.`
-      : `The latest recorded rate of ${top.label}${asOf ? ` ${describeAsOf(asOf)}` : ''} is ${since}, not ${formatRate(figure.rate)}.`;
+      ? t(
+          "On {0} (the note's date), {1} stood at {2}, in force since {3}, not {4}.",
+          formatDate(this.noteDate.iso),
+          top.label,
+          rate,
+          since,
+          wrong,
+        )
+      : asOf
+        ? t(
+            'The latest recorded rate of {0} {1} is {2}, in force since {3}, not {4}.',
+            top.label,
+            describeAsOf(asOf),
+            rate,
+            since,
+            wrong,
+          )
+        : t('The latest recorded rate of {0} is {1}, in force since {2}, not {3}.', top.label, rate, since, wrong);
     return { ...this.at(figure, FactRule.notCurrent, top, current.rate), message: withSource(message, top.links) };
   }
 
@@ -489,7 +544,7 @@ class NoteChecker {
     const fix =
       rightRate === undefined
         ? undefined
-        : { start: figure.start, end: figure.numberEnd, text: formatRate(rightRate).slice(0, -1) };
+        : { start: figure.start, end: figure.numberEnd, text: writtenRate(rightRate).slice(0, -1) };
     return { start: figure.start, end: figure.end, code, severity: 'warning', entry: tariff.source, fix };
   }
 
@@ -558,7 +613,7 @@ class NoteChecker {
         at,
         from: event.date,
         to,
-        label: `at the time of ${event.title} (${formatDateRange(event.date, event.end)})`,
+        label: t('At the time of {0} ({1})', event.title, formatDateRange(event.date, event.end)),
       });
     }
     return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
@@ -575,12 +630,12 @@ class NoteChecker {
     const wholeYear = from.month === 1 && from.day === 1 && to.month === 12 && to.day === 31;
     const wholeMonth = from.day === 1 && date.to.day === 31 && from.month === to.month;
     const label = open
-      ? `since ${formatDate(fromIso)}`
+      ? t('Since {0}', formatDate(fromIso))
       : wholeYear
-        ? `in ${from.year}`
+        ? t('In {0}', formatYear(from.year))
         : wholeMonth
-          ? `in ${monthLabel(from)}`
-          : `on ${formatDateRange(fromIso, isoOf(to))}`;
+          ? t('In {0}', monthLabel(from))
+          : t('On {0}', formatDateRange(fromIso, isoOf(to)));
     return { at: date.start, from: fromIso, to: toIso, label };
   }
 
@@ -900,21 +955,18 @@ function nameStartIn(text: string, mention: Mention, official: Official): number
 }
 
 function describeHistory(history: readonly TariffStep[]): string {
-  return history.map((step) => `${formatRate(step.rate)} from ${formatDate(step.date)}`).join(', ');
+  return formatList(history.map((step) => t('{0} from {1}', formatRate(step.rate), formatDate(step.date))));
 }
 
 function describeSteps(steps: readonly TariffStep[]): string {
-  const parts = steps.map((step) => `${formatRate(step.rate)} (in force from ${formatDate(step.date)})`);
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return formatConjunction(
+    steps.map((step) => t('{0} (in force from {1})', formatRate(step.rate), formatDate(step.date))),
+  );
 }
 
 function withSource(message: string, links: readonly string[]): string {
   const link = links.find((l) => /^https?:\/\//i.test(l));
-  return link ? `${message} Source: ${link}` : message;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return link ? t('{0} Source: {1}', message, link) : message;
 }
 
 /** The ISO date `days` later (earlier when negative); an open end stays open. */

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge';
+import { t } from '../l10n/l10n';
 import { foldText } from '../matching/characters';
 import { firstEndingAfter } from '../matching/findMention';
 import type { Mention } from '../matching/mention';
@@ -49,7 +50,7 @@ export function findUnknownOfficials(
     ...found,
     code: UNKNOWN_OFFICIAL,
     severity: 'hint',
-    message: `'${found.name}' after '${found.title}' looks like an official the knowledge does not have yet.`,
+    message: t("'{0}' after '{1}' looks like an official the knowledge does not have yet.", found.name, found.title),
   }));
 }
 

@@ -1,9 +1,11 @@
 import type { TimeSlices } from '../scheduling/timeSlices';
 import { runSteps, runStepsInSlices, type Steps } from '../scheduling/steps';
+import { t } from '../l10n/l10n';
 import type {
   Country,
   KnowledgeFile,
   KnowledgeProblem,
+  KnowledgeReference,
   Official,
   SourceLocation,
   Tariff,
@@ -117,7 +119,7 @@ function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly K
   if (bundled) {
     for (const c of bundled.countries) knowledge.countries.set(c.code, c);
     for (const o of bundled.officials) knowledge.officials.set(o.id, o);
-    for (const t of bundled.tariffs) knowledge.tariffs.set(t.id, t);
+    for (const tariff of bundled.tariffs) knowledge.tariffs.set(tariff.id, tariff);
     for (const e of bundled.timeline) knowledge.events.set(e.id, e);
   }
   const bundledUri = bundled?.uri;
@@ -125,7 +127,7 @@ function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly K
     map: Map<string, T>,
     key: string,
     entry: T,
-    what: string,
+    kind: EntryKind,
   ): void => {
     const existing = map.get(key);
     if (existing && existing.source.uri !== bundledUri && existing.source.uri !== entry.source.uri) {
@@ -134,7 +136,7 @@ function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly K
         range: entry.source.range,
         severity: 'error',
         code: 'duplicate-id',
-        message: `Duplicate ${what} '${key}': already defined in ${existing.source.uri} (line ${existing.source.range.start.line + 1}); this entry is ignored.`,
+        message: duplicateMessage(kind, key, existing.source.uri, existing.source.range.start.line + 1),
       });
       return;
     }
@@ -147,19 +149,18 @@ function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly K
     }
     for (const o of file.officials) {
       if (stepEnds()) yield;
-      add(knowledge.officials, o.id, o, 'official id');
+      add(knowledge.officials, o.id, o, 'official');
     }
-    for (const t of file.tariffs) {
+    for (const tariff of file.tariffs) {
       if (stepEnds()) yield;
-      add(knowledge.tariffs, t.id, t, 'tariff id');
+      add(knowledge.tariffs, tariff.id, tariff, 'tariff');
     }
     for (const e of file.timeline) {
       if (stepEnds()) yield;
-      add(knowledge.events, e.id, e, 'timeline id');
+      add(knowledge.events, e.id, e, 'event');
     }
   }
   const lookups = { country: knowledge.countries, official: knowledge.officials, event: knowledge.events } as const;
-  const words = { country: 'country code', official: 'official id', event: 'timeline event id' } as const;
   for (const file of bundled ? [bundled, ...workspace] : workspace) {
     for (const ref of file.references) {
       if (stepEnds()) yield;
@@ -169,10 +170,36 @@ function* mergeInSteps(bundled: KnowledgeFile | undefined, workspace: readonly K
           range: ref.range,
           severity: 'warning',
           code: `unknown-${ref.target}`,
-          message: `Unknown ${words[ref.target]} '${ref.id}'.`,
+          message: unknownReferenceMessage(ref.target, ref.id),
         });
       }
     }
   }
   return { knowledge, problems };
+}
+
+type EntryKind = 'country' | 'official' | 'tariff' | 'event';
+
+function duplicateMessage(kind: EntryKind, id: string, uri: string, line: number): string {
+  switch (kind) {
+    case 'country':
+      return t("Duplicate country '{0}': already defined in {1} (line {2}); this entry is ignored.", id, uri, line);
+    case 'official':
+      return t("Duplicate official id '{0}': already defined in {1} (line {2}); this entry is ignored.", id, uri, line);
+    case 'tariff':
+      return t("Duplicate tariff id '{0}': already defined in {1} (line {2}); this entry is ignored.", id, uri, line);
+    case 'event':
+      return t("Duplicate timeline id '{0}': already defined in {1} (line {2}); this entry is ignored.", id, uri, line);
+  }
+}
+
+function unknownReferenceMessage(target: KnowledgeReference['target'], id: string): string {
+  switch (target) {
+    case 'country':
+      return t("Unknown country code '{0}'.", id);
+    case 'official':
+      return t("Unknown official id '{0}'.", id);
+    case 'event':
+      return t("Unknown timeline event id '{0}'.", id);
+  }
 }

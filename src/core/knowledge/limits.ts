@@ -1,4 +1,5 @@
 import { runSteps, type Steps } from '../scheduling/steps';
+import { t } from '../l10n/l10n';
 import type { KnowledgeProblem } from './types';
 
 /** Deepest `[`/`{` nesting accepted: real files use two or three levels; a parser recursing deeper risks the stack. */
@@ -36,7 +37,7 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
     }
     const c = text.charCodeAt(i);
     if (c === 0)
-      return refusal(i - lineStart, 'not-text', 'This file is not text (it contains NUL bytes); it is not loaded.');
+      return refusal(i - lineStart, 'not-text', t('This file is not text (it contains NUL bytes); it is not loaded.'));
     if (c === 0x0a) {
       line++;
       lineStart = i + 1;
@@ -47,7 +48,7 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
       if (c === 0x20 || c === 0x2d) {
         // Spaces and "- " both nest blocks.
         if (i - lineStart > MAX_INDENTATION)
-          return refusal(0, 'too-deep', `Nesting deeper than ${MAX_INDENTATION} columns; the file is not loaded.`);
+          return refusal(0, 'too-deep', t('Nesting deeper than {0} columns; the file is not loaded.', MAX_INDENTATION));
         continue;
       }
       indenting = false;
@@ -57,7 +58,7 @@ export function* refuseHostileTextInSteps(uri: string, text: string): Steps<Know
         return refusal(
           i - lineStart,
           'too-deep',
-          `Brackets nested deeper than ${MAX_FLOW_NESTING} levels; the file is not loaded.`,
+          t('Brackets nested deeper than {0} levels; the file is not loaded.', MAX_FLOW_NESTING),
         );
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
       depth--;

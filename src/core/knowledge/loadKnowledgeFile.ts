@@ -27,6 +27,7 @@ import {
   type TimelineEvent,
 } from './types';
 import { refuseHostileText } from './limits';
+import { t } from '../l10n/l10n';
 import { runSteps, type Steps } from '../scheduling/steps';
 import { compareText } from '../text/compare';
 import { endWithoutTrailingSpace } from '../text/whiteSpace';
@@ -96,13 +97,13 @@ export class FileLoader {
     if (!isMap(root)) {
       this.report(
         root?.range ?? [0, 0],
-        "A knowledge file must be a mapping with 'kind: trade-knowledge' and 'version: 1'.",
+        t("A knowledge file must be a mapping with 'kind: trade-knowledge' and 'version: 1'."),
         'not-a-map',
       );
       return { problems: this.problems };
     }
     if (!this.checkHeader(root)) return { problems: this.problems };
-    this.checkKeys(root, TOP_LEVEL_KEYS, 'the top level');
+    this.checkKeys(root, TOP_LEVEL_KEYS, t('the top level'));
 
     const file: KnowledgeFile = {
       uri: this.uri,
@@ -120,9 +121,11 @@ export class FileLoader {
 
   /** Reports the parser's errors, then its warnings; true when there are errors (the text is then not read). */
   reportYamlProblems(): boolean {
-    for (const error of this.doc.errors) this.report(error.pos, `YAML: ${firstLine(error.message)}`, 'yaml-syntax');
+    // The parser's own words stay as it wrote them (English).
+    for (const error of this.doc.errors)
+      this.report(error.pos, t('YAML: {0}', firstLine(error.message)), 'yaml-syntax');
     for (const warning of this.doc.warnings)
-      this.report(warning.pos, `YAML: ${firstLine(warning.message)}`, 'yaml-warning', 'warning');
+      this.report(warning.pos, t('YAML: {0}', firstLine(warning.message)), 'yaml-warning', 'warning');
     return this.doc.errors.length > 0;
   }
 
@@ -143,7 +146,7 @@ export class FileLoader {
     if (tooMany) {
       this.report(
         tooMany.range ?? [0, 0],
-        `Too many YAML aliases (more than ${MAX_YAML_ALIASES}); the file is not loaded.`,
+        t('Too many YAML aliases (more than {0}); the file is not loaded.', MAX_YAML_ALIASES),
         'too-many-aliases',
       );
       return false;
@@ -157,23 +160,27 @@ export class FileLoader {
     const firstKeyRange = (root.items[0]?.key as Node | undefined)?.range ?? [0, 0];
     let ok = true;
     if (!kind) {
-      this.report(firstKeyRange, "Missing 'kind: trade-knowledge' (the marker of a knowledge file).", 'missing-kind');
+      this.report(
+        firstKeyRange,
+        t("Missing 'kind: trade-knowledge' (the marker of a knowledge file)."),
+        'missing-kind',
+      );
       ok = false;
     } else if (this.scalar(kind.value) !== 'trade-knowledge') {
       this.report(
         rangeOf(kind.value, kind),
-        `Unknown kind '${String(this.scalar(kind.value))}': expected 'trade-knowledge'.`,
+        t("Unknown kind '{0}': expected 'trade-knowledge'.", String(this.scalar(kind.value))),
         'unknown-kind',
       );
       ok = false;
     }
     if (!version) {
-      this.report(firstKeyRange, "Missing 'version: 1'.", 'missing-version');
+      this.report(firstKeyRange, t("Missing 'version: 1'."), 'missing-version');
       ok = false;
     } else if (this.scalar(version.value) !== 1) {
       this.report(
         rangeOf(version.value, version),
-        `Unsupported version '${String(this.scalar(version.value))}': this extension reads version 1.`,
+        t("Unsupported version '{0}': this extension reads version 1.", String(this.scalar(version.value))),
         'unknown-version',
       );
       ok = false;
@@ -193,7 +200,7 @@ export class FileLoader {
     if (!isMap(map)) {
       this.report(
         rangeOf(pair.value, pair),
-        "'countries' must be a mapping of country codes to { name, aliases, flag }.",
+        t("'countries' must be a mapping of country codes to { name, aliases, flag }."),
         'type',
       );
       return [];
@@ -213,17 +220,17 @@ export class FileLoader {
     if (typeof code !== 'string' || !COUNTRY_CODE_PATTERN.test(code)) {
       this.report(
         keyRange,
-        `Invalid country code '${String(code)}': use upper-case letters and digits, e.g. US, CN, EU.`,
+        t("Invalid country code '{0}': use upper-case letters and digits, e.g. US, CN, EU.", String(code)),
         'country-code',
       );
       return undefined;
     }
     const value = this.resolve(item.value as Node | null);
     if (!isMap(value)) {
-      this.report(rangeOf(item.value, item), `Country '${code}' must be a mapping with at least 'name'.`, 'type');
+      this.report(rangeOf(item.value, item), t("Country '{0}' must be a mapping with at least 'name'.", code), 'type');
       return undefined;
     }
-    this.checkKeys(value, COUNTRY_KEYS, `country '${code}'`);
+    this.checkKeys(value, COUNTRY_KEYS, t("country '{0}'", code));
     const name = this.requiredString(value, 'name', keyRange);
     if (name === undefined) return undefined;
     return {
@@ -236,7 +243,7 @@ export class FileLoader {
   }
 
   private readOfficial(map: YAMLMap): Official | undefined {
-    this.checkKeys(map, OFFICIAL_KEYS, 'an official');
+    this.checkKeys(map, OFFICIAL_KEYS, t('an official'));
     const id = this.requiredId(map);
     const name = this.requiredString(map, 'name');
     const title = this.requiredString(map, 'title');
@@ -258,7 +265,7 @@ export class FileLoader {
     if (!pair || this.scalar(pair.value) === null) return [];
     const seq = this.resolve(pair.value as Node | null);
     if (!isSeq(seq)) {
-      this.report(rangeOf(pair.value, pair), "'titles' must be a list of { title, from, to } entries.", 'type');
+      this.report(rangeOf(pair.value, pair), t("'titles' must be a list of { title, from, to } entries."), 'type');
       return [];
     }
     const titles: DatedTitle[] = [];
@@ -267,18 +274,18 @@ export class FileLoader {
       if (!isMap(node)) {
         this.report(
           (node as Node | null)?.range ?? rangeOf(pair.value, pair),
-          'A titles entry must be a mapping with a title.',
+          t('A titles entry must be a mapping with a title.'),
           'type',
         );
         continue;
       }
-      this.checkKeys(node, DATED_TITLE_KEYS, 'a titles entry');
+      this.checkKeys(node, DATED_TITLE_KEYS, t('a titles entry'));
       const title = this.requiredString(node, 'title');
       const from = this.pair(node, 'from') ? this.requiredDate(node, 'from') : undefined;
       const toPair = this.pair(node, 'to');
       const to = toPair ? this.requiredDate(node, 'to') : undefined;
       if (from !== undefined && to !== undefined && to < from) {
-        this.report(rangeOf(toPair!.value, toPair!), `'to' (${to}) is before 'from' (${from}).`, 'date-order');
+        this.report(rangeOf(toPair!.value, toPair!), t("'to' ({0}) is before 'from' ({1}).", to, from), 'date-order');
       }
       const organization = this.optionalString(node, 'organization');
       if (title !== undefined) titles.push({ title, organization, from, to, source: this.entryLocation(node) });
@@ -287,7 +294,7 @@ export class FileLoader {
   }
 
   private readTariff(map: YAMLMap): Tariff | undefined {
-    this.checkKeys(map, TARIFF_KEYS, 'a tariff');
+    this.checkKeys(map, TARIFF_KEYS, t('a tariff'));
     const id = this.requiredId(map);
     const by = this.reference(map, 'by', 'country', true);
     const on = this.reference(map, 'on', 'country', true);
@@ -298,7 +305,7 @@ export class FileLoader {
     if (!historyPair) {
       this.report(
         this.entryKeyRange(map),
-        "A tariff needs a 'history' with at least one { date, rate } entry.",
+        t("A tariff needs a 'history' with at least one { date, rate } entry."),
         'missing-field',
       );
     } else {
@@ -306,7 +313,7 @@ export class FileLoader {
       if (!isSeq(seq) || seq.items.length === 0) {
         this.report(
           rangeOf(historyPair.value, historyPair),
-          "'history' must be a list with at least one { date, rate } entry.",
+          t("'history' must be a list with at least one { date, rate } entry."),
           'type',
         );
       } else {
@@ -324,21 +331,21 @@ export class FileLoader {
 
   private readStep(node: Node | null): TariffStep | undefined {
     if (!isMap(node)) {
-      this.report(node?.range ?? [0, 0], 'A history entry must be a mapping with date and rate.', 'type');
+      this.report(node?.range ?? [0, 0], t('A history entry must be a mapping with date and rate.'), 'type');
       return undefined;
     }
-    this.checkKeys(node, STEP_KEYS, 'a history entry');
+    this.checkKeys(node, STEP_KEYS, t('a history entry'));
     const date = this.requiredDate(node, 'date');
     const ratePair = this.pair(node, 'rate');
     let rate: number | undefined;
     if (!ratePair) {
-      this.report(this.entryKeyRange(node), "Missing required field 'rate' (e.g. 145%).", 'missing-field');
+      this.report(this.entryKeyRange(node), t("Missing required field 'rate' (e.g. 145%)."), 'missing-field');
     } else {
       rate = parseRate(this.scalar(ratePair.value));
       if (rate === undefined) {
         this.report(
           rangeOf(ratePair.value, ratePair),
-          `Invalid rate '${String(this.scalar(ratePair.value))}': write a percentage such as 145% or 7.5%.`,
+          t("Invalid rate '{0}': write a percentage such as 145% or 7.5%.", String(this.scalar(ratePair.value))),
           'rate',
         );
       }
@@ -350,21 +357,21 @@ export class FileLoader {
   }
 
   private readEvent(map: YAMLMap): TimelineEvent | undefined {
-    this.checkKeys(map, EVENT_KEYS, 'a timeline event');
+    this.checkKeys(map, EVENT_KEYS, t('a timeline event'));
     const id = this.requiredId(map);
     const date = this.requiredDate(map, 'date');
     const title = this.requiredString(map, 'title');
     const endPair = this.pair(map, 'end');
     const end = endPair ? this.requiredDate(map, 'end') : undefined;
     if (date !== undefined && end !== undefined && end < date) {
-      this.report(rangeOf(endPair!.value, endPair!), `'end' (${end}) is before 'date' (${date}).`, 'date-order');
+      this.report(rangeOf(endPair!.value, endPair!), t("'end' ({0}) is before 'date' ({1}).", end, date), 'date-order');
     }
     const kindText = this.optionalString(map, 'kind');
     if (kindText !== undefined && !(EVENT_KINDS as readonly string[]).includes(kindText)) {
       const pair = this.pair(map, 'kind')!;
       this.report(
         rangeOf(pair.value, pair),
-        `Unknown kind '${kindText}': use one of ${EVENT_KINDS.join(', ')}.`,
+        t("Unknown kind '{0}': use one of {1}.", kindText, EVENT_KINDS.join(', ')),
         'unknown-event-kind',
       );
     }
@@ -373,7 +380,9 @@ export class FileLoader {
       const pair = this.pair(map, 'participants')!;
       this.report(
         rangeOf(pair.value, pair),
-        'A deadline has no participants: nobody takes part in an expiry. List them on the event that set or moved it.',
+        t(
+          'A deadline has no participants: nobody takes part in an expiry. List them on the event that set or moved it.',
+        ),
         'deadline-participants',
         'warning',
       );
@@ -401,7 +410,7 @@ export class FileLoader {
     if (!pair) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
-      this.report(rangeOf(pair.value, pair), `'${key}' must be a list.`, 'type');
+      this.report(rangeOf(pair.value, pair), t("'{0}' must be a list.", key), 'type');
       return [];
     }
     const entries: KnowledgeFile[K][number][] = [];
@@ -423,7 +432,7 @@ export class FileLoader {
   ): KnowledgeFile[K][number] | undefined {
     const node = this.resolve(item as Node);
     if (!isMap(node)) {
-      this.report(node?.range ?? listRange, `Each entry of '${key}' must be a mapping.`, 'type');
+      this.report(node?.range ?? listRange, t("Each entry of '{0}' must be a mapping.", key), 'type');
       return undefined;
     }
     return this.readEntry(key, node);
@@ -448,13 +457,19 @@ export class FileLoader {
       const pair = this.pair(map, 'id')!;
       // Name the odd character: a look-alike (a Unicode hyphen, a Cyrillic letter) is invisible otherwise.
       const odd = [...id].find((ch) => !/[a-z0-9-]/.test(ch));
-      const which =
+      const codePoint =
         odd && /[^\x20-\x7e]/.test(odd)
-          ? ` (it contains U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not a plain ASCII character)`
-          : '';
+          ? `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+          : undefined;
       this.report(
         rangeOf(pair.value, pair),
-        `Invalid id '${id}'${which}: use lower-case letters, digits and hyphens, e.g. scott-bessent.`,
+        codePoint === undefined
+          ? t("Invalid id '{0}': use lower-case letters, digits and hyphens, e.g. scott-bessent.", id)
+          : t(
+              "Invalid id '{0}' (it contains {1}, not a plain ASCII character): use lower-case letters, digits and hyphens, e.g. scott-bessent.",
+              id,
+              codePoint,
+            ),
         'id',
       );
       return undefined;
@@ -465,7 +480,7 @@ export class FileLoader {
   private requiredString(map: YAMLMap, key: string, missingRange?: [number, number]): string | undefined {
     const pair = this.pair(map, key);
     if (!pair) {
-      this.report(missingRange ?? this.entryKeyRange(map), `Missing required field '${key}'.`, 'missing-field');
+      this.report(missingRange ?? this.entryKeyRange(map), t("Missing required field '{0}'.", key), 'missing-field');
       return undefined;
     }
     return this.stringValue(pair, key);
@@ -480,7 +495,7 @@ export class FileLoader {
     const value = this.scalar(pair.value);
     if (typeof value === 'string' && value.trim() !== '') return value;
     if (typeof value === 'number' && key !== 'id') return String(value);
-    this.report(rangeOf(pair.value, pair), `'${key}' must be a non-empty text.`, 'type');
+    this.report(rangeOf(pair.value, pair), t("'{0}' must be a non-empty text.", key), 'type');
     return undefined;
   }
 
@@ -488,7 +503,11 @@ export class FileLoader {
     const text = this.requiredString(map, key);
     if (text !== undefined && !isIsoDate(text)) {
       const pair = this.pair(map, key)!;
-      this.report(rangeOf(pair.value, pair), `Invalid date '${text}': write an ISO date such as 2025-06-09.`, 'date');
+      this.report(
+        rangeOf(pair.value, pair),
+        t("Invalid date '{0}': write an ISO date such as 2025-06-09.", text),
+        'date',
+      );
       return undefined;
     }
     return text;
@@ -503,7 +522,7 @@ export class FileLoader {
     if (!pair) return [];
     const seq = this.resolve(pair.value as Node);
     if (!isSeq(seq)) {
-      this.report(rangeOf(pair.value, pair), `'${key}' must be a list, e.g. [a, b].`, 'type');
+      this.report(rangeOf(pair.value, pair), t("'{0}' must be a list, e.g. [a, b].", key), 'type');
       return [];
     }
     const items: { value: string; range: [number, number] }[] = [];
@@ -512,7 +531,7 @@ export class FileLoader {
       const value = this.scalar(node);
       const range = rangeOf(node, pair);
       if (typeof value === 'string' && value.trim() !== '') items.push({ value, range });
-      else this.report(range, `Each item of '${key}' must be a non-empty text.`, 'type');
+      else this.report(range, t("Each item of '{0}' must be a non-empty text.", key), 'type');
     }
     return items;
   }
@@ -556,13 +575,14 @@ export class FileLoader {
     return pair && pair.value !== null && this.scalar(pair.value) !== null ? pair : undefined;
   }
 
+  /** Warns of keys not in `allowed`; `where` names the entry in the display language ("an official"). */
   checkKeys(map: YAMLMap, allowed: readonly string[], where: string): void {
     for (const item of map.items) {
       const key = this.scalar(item.key);
       if (typeof key !== 'string' || !allowed.includes(key)) {
         this.report(
           rangeOf(item.key, item),
-          `Unknown field '${String(key)}' in ${where} (expected one of: ${allowed.join(', ')}).`,
+          t("Unknown field '{0}' in {1} (expected one of: {2}).", String(key), where, allowed.join(', ')),
           'unknown-field',
           'warning',
         );
@@ -627,12 +647,12 @@ const ENTRIES_PER_STEP = 4096;
 export function* duplicateProblemsInSteps(uri: string, file: KnowledgeFile): Steps<KnowledgeProblem[]> {
   const problems: KnowledgeProblem[] = [];
   const lists = [
-    [file.officials, 'official id'],
-    [file.tariffs, 'tariff id'],
-    [file.timeline, 'timeline id'],
+    [file.officials, 'officials'],
+    [file.tariffs, 'tariffs'],
+    [file.timeline, 'timeline'],
   ] as const;
   let checked = 0;
-  for (const [entries, what] of lists) {
+  for (const [entries, list] of lists) {
     const seen = new Map<string, Range>();
     for (const entry of entries) {
       if (++checked % ENTRIES_PER_STEP === 0) yield;
@@ -643,7 +663,7 @@ export function* duplicateProblemsInSteps(uri: string, file: KnowledgeFile): Ste
           range: entry.source.range,
           severity: 'error',
           code: 'duplicate-id',
-          message: `Duplicate ${what} '${entry.id}' (first defined on line ${first.start.line + 1}).`,
+          message: duplicateMessage(list, entry.id, first.start.line + 1),
         });
       } else {
         seen.set(entry.id, entry.source.range);
@@ -651,6 +671,17 @@ export function* duplicateProblemsInSteps(uri: string, file: KnowledgeFile): Ste
     }
   }
   return problems;
+}
+
+function duplicateMessage(list: ListKey, id: string, firstLine: number): string {
+  switch (list) {
+    case 'officials':
+      return t("Duplicate official id '{0}' (first defined on line {1}).", id, firstLine);
+    case 'tariffs':
+      return t("Duplicate tariff id '{0}' (first defined on line {1}).", id, firstLine);
+    case 'timeline':
+      return t("Duplicate timeline id '{0}' (first defined on line {1}).", id, firstLine);
+  }
 }
 
 /** A node's [start, end) in the text; falls back to its pair's key when the value is missing. */

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { TimelineEvent } from '../knowledge/types';
+import { t } from '../l10n/l10n';
 import { compareText } from '../text/compare';
 import { type CalendarDate, formatDateRange, monthKey, monthLabel, parseIsoDate } from './dates';
 
@@ -15,7 +16,6 @@ export interface MonthGroup {
 
 /** The group for events without a valid date, which the loader should have rejected; shown last rather than lost. */
 export const UNDATED_KEY = 'undated';
-const UNDATED_LABEL = 'Undated';
 
 /** "9 Jun 2025", "9–10 Jun 2025" or "30 May – 2 Jun 2025". */
 export function describeEventDate(event: TimelineEvent): string {
@@ -49,7 +49,7 @@ export function buildTimeline(knowledge: Knowledge, order: TimelineOrder): Month
     }
     current.events.push(event);
   }
-  if (undated.length > 0) groups.push({ key: UNDATED_KEY, label: UNDATED_LABEL, events: undated });
+  if (undated.length > 0) groups.push({ key: UNDATED_KEY, label: t('Undated'), events: undated });
   return groups;
 }
 

@@ -1,4 +1,5 @@
 import type { KnowledgeProblem } from '../knowledge/types';
+import { formatNumber, t } from '../l10n/l10n';
 
 /** Larger knowledge files are not read; they get a problem instead. */
 export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
@@ -28,11 +29,11 @@ export interface FileFacts {
  */
 export function refuseUnreadable(uri: string, facts: FileFacts, maxBytes: number): FileRead | undefined {
   if (facts.type === 'directory') return { kind: 'gone' };
-  if (facts.type === 'other') return refused(uri, 'This is not a regular file; it is not read.', 'not-a-file');
+  if (facts.type === 'other') return refused(uri, t('This is not a regular file; it is not read.'), 'not-a-file');
   if (facts.size > maxBytes) {
     return refused(
       uri,
-      `This file is ${megabytes(facts.size)}; files over ${megabytes(maxBytes)} are not read.`,
+      t('This file is {0} MB; files over {1} MB are not read.', megabytes(facts.size), megabytes(maxBytes)),
       'file-too-large',
     );
   }
@@ -43,7 +44,7 @@ export function refuseUnreadable(uri: string, facts: FileFacts, maxBytes: number
 export function readFailed(uri: string, error: unknown): FileRead {
   return refused(
     uri,
-    `This file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    t('This file could not be read: {0}', error instanceof Error ? error.message : String(error)),
     'read-failed',
   );
 }
@@ -54,5 +55,5 @@ function refused(uri: string, message: string, code: string): FileRead {
 }
 
 function megabytes(bytes: number): string {
-  return `${Number((bytes / 1048576).toFixed(1))} MB`;
+  return formatNumber(bytes / 1048576, 1);
 }

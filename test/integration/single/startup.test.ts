@@ -78,7 +78,7 @@ describe('Start-up', () => {
     const { KnowledgeDiscovery } = loadNow<typeof DiscoveryModule>('../../../src/services/knowledgeDiscovery');
     const { MentionCache } = loadNow<typeof CacheModule>('../../../src/services/mentionCache');
     const { editorDocuments } = loadNow<typeof EditorDocumentsModule>('../../../src/services/editorDocuments');
-    const { provideMentionHover, STILL_SEARCHING } = loadNow<typeof HoverModule>('../../../src/features/hover');
+    const { provideMentionHover, stillSearching } = loadNow<typeof HoverModule>('../../../src/features/hover');
     const { RememberedKnowledge } = loadNow<typeof RememberedModule>('../../../src/services/rememberedKnowledge');
     const loaded = performance.now();
     report(
@@ -110,7 +110,7 @@ describe('Start-up', () => {
         const markdown = card.contents.map((part) => (part as vscode.MarkdownString).value).join('\n');
         assert.match(markdown, /Vice Premier/);
         // Whether the first search is still running at that moment varies; the virtual suite holds it up to check the marked card.
-        const marked = markdown.includes(STILL_SEARCHING);
+        const marked = markdown.includes(stillSearching());
         if (label.startsWith('later'))
           assert.ok(!marked, 'a later start serves the remembered files, checked: the card is final');
         await store.ready();
@@ -127,7 +127,7 @@ describe('Start-up', () => {
           cancellation.token,
         );
         assert.ok(
-          complete && !complete.contents.some((part) => (part as vscode.MarkdownString).value === STILL_SEARCHING),
+          complete && !complete.contents.some((part) => (part as vscode.MarkdownString).value === stillSearching()),
           'once the search is done, cards are final',
         );
         if (label.startsWith('first')) {

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { loadKnowledgeFile } from '../../../src/core/knowledge/loadKnowledgeFile';
-import { provideMentionHover, STILL_SEARCHING } from '../../../src/features/hover';
+import { provideMentionHover, stillSearching } from '../../../src/features/hover';
 import { KnowledgeDiscovery } from '../../../src/services/knowledgeDiscovery';
 import { KnowledgeStore } from '../../../src/services/knowledgeStore';
 import type { Logger } from '../../../src/services/logger';
@@ -55,7 +55,7 @@ describe('First start with slow knowledge files', () => {
     assert.ok(store.searching, 'the knowledge file is still being read: the card did not wait for it');
     const [card, caveat] = markdownOf(early);
     assert.match(card ?? '', /Envoy as the bundled knowledge has it/);
-    assert.strictEqual(caveat, STILL_SEARCHING);
+    assert.strictEqual(caveat, stillSearching());
 
     await store.ready();
     assert.strictEqual(store.searching, false);
