@@ -79,6 +79,11 @@ export function monthKey(date: CalendarDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}`;
 }
 
+/** `2025-06-09` → "Jun 2025", or "Jun" without the year: the months of a chart's time axis. */
+export function shortMonthLabel(date: CalendarDate, withYear = true): string {
+  return withYear ? `${shortMonth(date.month)} ${date.year}` : shortMonth(date.month);
+}
+
 /** `2025-06-09` → "June 2025". */
 export function monthLabel(date: CalendarDate): string {
   return `${MONTH_NAMES[date.month - 1]} ${date.year}`;
