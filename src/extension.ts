@@ -11,6 +11,7 @@ import { registerKnowledgeSource } from './features/knowledgeSource';
 import { registerNoteCommands } from './features/noteCommands';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
+import { registerTariffChart } from './features/tariffChart';
 import { registerTimeline, type TimelineProvider } from './features/timelineView';
 import { registerUnknownOfficials } from './features/unknownOfficials';
 import type { KnowledgeStore } from './services/knowledgeStore';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
     registerUnknownOfficials(services),
     registerFactCheck(services),
     registerNoteCommands(services),
+    registerTariffChart(services),
     timeline,
   );
   void services.store.ready();

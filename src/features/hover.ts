@@ -9,6 +9,7 @@ import { logFailure } from '../services/logger';
 import type { Services } from '../services/services';
 import { POLICY_NOTE_SELECTOR } from './documentSelectors';
 import { noteDateOfDocument } from './noteDates';
+import { tariffChartLink } from './tariffChart';
 import { rangeOfOffsets } from './typeConverters';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
@@ -43,6 +44,8 @@ export function provideMentionHover(
     const card = mention && renderCard(mention, store.knowledge, document);
     if (!card) return undefined;
     const parts = [untrustedMarkdown(card)];
+    // The chart's link, in a part of its own; only in trusted workspaces, where cards may carry commands.
+    if (mention.kind === 'figure' && vscode.workspace.isTrusted) parts.push(tariffChartLink(mention.tariffIds));
     if (store.searching) parts.push(untrustedMarkdown(stillSearching()));
     return new vscode.Hover(parts, rangeOfOffsets(document, mention.start, mention.end));
   });

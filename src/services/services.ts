@@ -21,6 +21,8 @@ export class Services extends Disposable {
   readonly workspaceMentions: WorkspaceMentions;
   /** Small per-workspace settings of the views, such as the timeline's order. */
   readonly workspaceState: vscode.Memento;
+  /** Where the extension is installed: the webview bundles are under `dist/webview/`. */
+  readonly extensionUri: vscode.Uri;
 
   constructor(context: vscode.ExtensionContext) {
     super();
@@ -38,6 +40,7 @@ export class Services extends Disposable {
     this.knowledgeDocuments = new KnowledgeDocuments(this.store, this.bundled);
     this.workspaceMentions = new WorkspaceMentions(this.store, logger);
     this.workspaceState = context.workspaceState;
+    this.extensionUri = context.extensionUri;
   }
 
   /** Shows the log (the *Trade Notes* output channel). */

@@ -34,16 +34,17 @@ export interface HoverResult {
   readonly text?: string;
 }
 
+/** Every hover at a position, through VS Code's own command (as the editor asks for it). */
+export function hoversAt(document: vscode.TextDocument, position: vscode.Position): Thenable<vscode.Hover[]> {
+  return vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+}
+
 /** Our hover at a position, through VS Code's own command (as the editor asks for it). */
 export async function hoverAt(
   document: vscode.TextDocument,
   position: vscode.Position,
 ): Promise<HoverResult | undefined> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider',
-    document.uri,
-    position,
-  );
+  const hovers = await hoversAt(document, position);
   const ours = hovers.filter((hover) => hover.contents.some((c) => markdownOf(c).length > 0));
   if (ours.length === 0) return undefined;
   const hover = ours[0]!;

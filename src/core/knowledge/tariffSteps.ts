@@ -2,8 +2,8 @@
 import type { TariffStep } from './types';
 
 /** The step in force on `iso` (`YYYY-MM-DD`): the last one dated on or before it; none before the first. */
-export function stepInForce(history: readonly TariffStep[], iso: string): TariffStep | undefined {
-  let found: TariffStep | undefined;
+export function stepInForce<T extends Pick<TariffStep, 'date'>>(history: readonly T[], iso: string): T | undefined {
+  let found: T | undefined;
   for (const step of history) {
     if (step.date > iso) break;
     found = step;

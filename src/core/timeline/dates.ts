@@ -87,7 +87,10 @@ export function formatDateRange(start: string, end?: string): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date format of the locale (UTC, as calendar dates are kept); made once per locale and shape. */
-function dateFormat(locale: string, shape: 'date' | 'month' | 'year'): Intl.DateTimeFormat {
+function dateFormat(
+  locale: string,
+  shape: 'date' | 'month' | 'shortMonth' | 'shortMonthOnly' | 'year',
+): Intl.DateTimeFormat {
   const key = `${locale}|${shape}`;
   let format = dateFormats.get(key);
   if (!format) {
@@ -96,7 +99,11 @@ function dateFormat(locale: string, shape: 'date' | 'month' | 'year'): Intl.Date
         ? { year: 'numeric', month: 'short', day: 'numeric' }
         : shape === 'month'
           ? { year: 'numeric', month: 'long' }
-          : { year: 'numeric' };
+          : shape === 'shortMonth'
+            ? { year: 'numeric', month: 'short' }
+            : shape === 'shortMonthOnly'
+              ? { month: 'short' }
+              : { year: 'numeric' };
     format = new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' });
     dateFormats.set(key, format);
   }
@@ -158,6 +165,13 @@ function withoutField(
 /** `2025-06-09` → "2025-06": a key that sorts like the dates it groups. */
 export function monthKey(date: CalendarDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}`;
+}
+
+/** `2025-06-09` → "Jun 2025" (2025年6月), or "Jun" (6月) without the year: the months of a chart's time axis. */
+export function shortMonthLabel(date: CalendarDate, withYear = true): string {
+  const locale = displayLocale();
+  if (locale !== undefined) return dateFormat(locale, withYear ? 'shortMonth' : 'shortMonthOnly').format(utc(date));
+  return withYear ? `${shortMonth(date.month)} ${date.year}` : shortMonth(date.month);
 }
 
 /** `2025-06-09` → "June 2025" (2025年6月). */

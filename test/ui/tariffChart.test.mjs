@@ -1,0 +1,124 @@
+// @ts-check
+// The tariff chart in a real workbench: hover "145%" in examples/notes/london-talks-debrief.pnote, click the
+// card's chart link, and read the webview (an iframe in an iframe): one table row per history entry of the
+// tariff and of its counterpart, the linked events as markers, the keyboard cursor; screenshots in the
+// light theme and, after switching with "Preferences: Color Theme", in the dark one.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from '../harness/paths.mjs';
+import { delay } from '../harness/processes.mjs';
+import { workbenchWith } from './workbench.mjs';
+
+const note = 'notes/london-talks-debrief.pnote';
+
+/** @typedef {{ id: string, label: string, by: string, on: string, history: { event?: string }[] }} Tariff */
+const bundled = parse(readFileSync(path.join(repoRoot, 'src/bundled/us-china-2025.trade.yaml'), 'utf8'));
+/** @type {Tariff[]} */
+const tariffs = bundled.tariffs;
+const usOnCn = /** @type {Tariff} */ (tariffs.find((t) => t.id === 'us-on-cn'));
+// The counterpart: the first tariff the other way round.
+const cnOnUs = /** @type {Tariff} */ (tariffs.find((t) => t.by === usOnCn.on && t.on === usOnCn.by));
+const linkedEvents = new Set([usOnCn, cnOnUs].flatMap((t) => t.history.flatMap((step) => step.event ?? [])));
+
+describe('Tariff chart (real workbench)', function () {
+  this.timeout(180_000);
+  const workbench = workbenchWith(note);
+  /** The chart's page inside the webview's two frames. */
+  const chart = () => workbench().page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+  it('opens from the link in the tariff card, one step per history entry, with the event markers', async () => {
+    const card = await workbench().hoverOver(note, '145%');
+    assert.match(card, /Show tariff chart/);
+    await workbench().fitHover();
+    await workbench().page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Show tariff chart' }).first().click();
+    await workbench().page.locator('.tabs-container .tab.active[aria-label^="Tariff Chart"]').waitFor();
+    // A hover that took a click stays open while the focus is elsewhere: a click on the note's tab closes it.
+    await workbench().page.locator('.tabs-container .tab[aria-label^="london-talks-debrief"]').click();
+    await workbench().dismissHover();
+    await workbench().page.locator('.tabs-container .tab[aria-label^="Tariff Chart"]').click();
+
+    const rows = chart().locator('table.rows tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.equal(cells.length, usOnCn.history.length + cnOnUs.history.length);
+    assert.equal(cells.filter((row) => row[2] === usOnCn.label).length, usOnCn.history.length);
+    assert.equal(cells.filter((row) => row[2] === cnOnUs.label).length, cnOnUs.history.length);
+    assert.equal(await chart().locator('.events .event-marker').count(), linkedEvents.size);
+    assert.equal(await chart().locator('h1').textContent(), `${usOnCn.label} and ${cnOnUs.label}`);
+    // uPlot's canvas and legend: the dates plus one entry per tariff.
+    await chart().locator('.plot canvas').first().waitFor();
+    assert.equal(await chart().locator('.plot .u-legend .u-series').count(), 3);
+
+    // The chart's editor group alone, as wide as the window, for the screenshot.
+    await runCommand('View: Toggle Primary Side Bar Visibility');
+    await workbench().moveMouseAway();
+    await delay(800);
+    await workbench().screenshot('tariff-chart');
+  });
+
+  it('redraws in the dark theme', async () => {
+    const page = workbench().page;
+    await runCommand('Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Dark Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await chart().locator('body.vscode-dark').waitFor({ timeout: 30_000 });
+    await chart().locator('table.rows tbody tr').first().waitFor();
+    await workbench().moveMouseAway();
+    await delay(800);
+    await workbench().screenshot('tariff-chart-dark');
+  });
+
+  it('moves between changes and events from the keyboard', async () => {
+    const plot = chart().locator('.plot');
+    await plot.focus();
+    await plot.press('Home');
+    assert.match((await chart().locator('.status').textContent()) ?? '', /^4 Feb 2025\. .*: 10% \(new\)/);
+    await plot.press('ArrowRight');
+    assert.match((await chart().locator('.status').textContent()) ?? '', /^4 Mar 2025\./);
+    await plot.press('End');
+    assert.match((await chart().locator('.status').textContent()) ?? '', /^10 Nov 2025\./);
+  });
+
+  it('copies the chart as SVG through the extension', async () => {
+    const page = workbench().page;
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await chart().locator('button', { hasText: 'Copy as SVG' }).click();
+    // The extension says so (VS Code announces the message to screen readers), and the clipboard has the SVG.
+    await page.locator('.monaco-alert', { hasText: 'Copied the chart as SVG' }).waitFor({ state: 'attached' });
+    const svg = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.equal((svg.match(/<circle /g) ?? []).length, usOnCn.history.length + cnOnUs.history.length);
+    assert.match(svg, /Note dated 10 Jun 2025/);
+  });
+
+  it('copies the chart as PNG, or offers to save it where the webview may not use the clipboard', async () => {
+    const page = workbench().page;
+    await chart().locator('button', { hasText: 'Copy as PNG' }).click();
+    const copied = chart().locator('.status', { hasText: 'Copied the chart as PNG' });
+    const offered = page.locator('.monaco-alert', { hasText: 'could not be copied as an image here' });
+    const outcome = await Promise.race([
+      copied.waitFor().then(() => 'copied in the webview'),
+      offered.waitFor({ state: 'attached' }).then(() => 'offered a PNG file'),
+    ]);
+    console.log(`      Copy as PNG: ${outcome}`);
+    if (outcome === 'copied in the webview') {
+      const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
+      assert.deepEqual(types, ['image/png']);
+    }
+  });
+
+  /** @param {string} title a command as the palette lists it */
+  async function runCommand(title) {
+    const page = workbench().page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  }
+});
