@@ -21,6 +21,8 @@ export class Services extends Disposable {
   readonly workspaceMentions: WorkspaceMentions;
   /** Small per-workspace settings of the views, such as the timeline's order. */
   readonly workspaceState: vscode.Memento;
+  /** Where the extension is installed: the files it ships (media, the bundled knowledge's text) are read from there. */
+  readonly extensionUri: vscode.Uri;
 
   constructor(context: vscode.ExtensionContext) {
     super();
@@ -34,6 +36,7 @@ export class Services extends Disposable {
     this.knowledgeDocuments = new KnowledgeDocuments(this.store, this.bundled);
     this.workspaceMentions = new WorkspaceMentions(this.store, logger);
     this.workspaceState = context.workspaceState;
+    this.extensionUri = context.extensionUri;
   }
 
   /** Shows the log (the *Trade Notes* output channel). */

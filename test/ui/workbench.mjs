@@ -29,18 +29,19 @@ import { ensureCodeServer } from '../harness/provision.mjs';
 export const inWebWorker = process.env.TRADE_NOTES_UI_HOST === 'web';
 
 /**
- * One workbench for the tests of a `describe` block, with `relativePath` (a file of examples/) open in
- * it; closed after them, keeping its run folder (logs) when a test failed. Call it in the block's body.
- * @param {string} relativePath
+ * One workbench for the tests of a `describe` block, with `relativePath` (a file of the workspace) open
+ * in it; closed after them, keeping its run folder (logs) when a test failed. Call it in the block's body.
+ * @param {string | undefined} relativePath undefined: no file is opened
+ * @param {string} [workspace] the folder to open, examples/ unless given (an absolute path)
  * @returns {() => Workbench} the workbench, once `before` has opened it
  */
-export function workbenchWith(relativePath) {
+export function workbenchWith(relativePath, workspace = examplesWorkspace) {
   /** @type {Workbench | undefined} undefined until `before` has run; mocha skips the tests when it fails */
   let workbench;
   let passed = true;
   before(async () => {
-    workbench = await Workbench.open();
-    await workbench.openFromExplorer(relativePath);
+    workbench = await Workbench.open(workspace);
+    if (relativePath !== undefined) await workbench.openFromExplorer(relativePath);
   });
   afterEach(function () {
     if (this.currentTest?.state !== 'passed') passed = false;
@@ -59,15 +60,20 @@ export class Workbench {
    * @param {import('playwright-core').Page} page
    * @param {() => Promise<void>} shutDown
    * @param {string} runFolder
+   * @param {string} workspace the folder open in the workbench
    */
-  constructor(page, shutDown, runFolder) {
+  constructor(page, shutDown, runFolder, workspace) {
     this.page = page;
     this.shutDown = shutDown;
     this.runFolder = runFolder;
+    this.workspace = workspace;
   }
 
-  /** Starts code-server and the browser and waits for the Explorer of examples/. */
-  static async open() {
+  /**
+   * Starts code-server and the browser and waits for the Explorer of `workspace`.
+   * @param {string} [workspace] an absolute folder path, examples/ unless given
+   */
+  static async open(workspace = examplesWorkspace) {
     const installedExtensions = process.env.TRADE_NOTES_UI_EXTENSIONS_DIR;
     const install = await ensureCodeServer();
     const runFolder = mkdtempSync(path.join(os.tmpdir(), 'trade-notes-ui-'));
@@ -93,9 +99,9 @@ export class Workbench {
             ['skipWelcome', 'true'],
             ['skipReleaseNotes', 'true'],
           ]);
-      await page.goto(workbenchUrl(server.origin, examplesWorkspace, payload));
+      await page.goto(workbenchUrl(server.origin, workspace, payload));
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-      return new Workbench(page, shutDown, runFolder);
+      return new Workbench(page, shutDown, runFolder, workspace);
     } catch (error) {
       await shutDown();
       throw error;
@@ -110,7 +116,7 @@ export class Workbench {
   }
 
   /**
-   * Opens a file of examples/ by clicking through the Explorer, like a user.
+   * Opens a file of the workspace by clicking through the Explorer, like a user.
    * @param {string} relativePath e.g. notes/london-talks-debrief.pnote
    */
   async openFromExplorer(relativePath) {
@@ -133,9 +139,9 @@ export class Workbench {
    * @param {number} [timeoutMs]
    */
   async hoverOver(relativePath, text, timeoutMs = 60_000) {
-    const source = readFileSync(path.join(examplesWorkspace, relativePath), 'utf8');
+    const source = readFileSync(path.join(this.workspace, relativePath), 'utf8');
     const lineNumber = source.split('\n').findIndex((line) => line.includes(text)) + 1;
-    if (lineNumber === 0) throw new Error(`"${text}" does not occur in examples/${relativePath}`);
+    if (lineNumber === 0) throw new Error(`"${text}" does not occur in ${path.join(this.workspace, relativePath)}`);
     if (!(await this.centerOf(text))) await this.goToLine(lineNumber);
 
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
@@ -245,13 +251,7 @@ export class Workbench {
     // The editor lists extensions once the hosts answer, which can take long on a loaded machine: look
     // again after reopening it rather than failing on the first slow answer.
     for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('F1');
-      const input = this.page.locator('.quick-input-widget input');
-      await input.fill('>Developer: Show Running Extensions');
-      await this.page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
-        .first()
-        .click();
+      await this.runCommand('Developer: Show Running Extensions', 'Show Running Extensions');
       const row = this.page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"]`);
       const where = await row
         .locator('.msg')
@@ -264,6 +264,28 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       if (where !== undefined) return where;
     }
+  }
+
+  /**
+   * Runs a command from the Command Palette as a user does: F1, its name, a click on its row.
+   * @param {string} name as typed, e.g. "Developer: Show Running Extensions"
+   * @param {string} [row] the text of its row in the palette, when it differs
+   */
+  async runCommand(name, row = name) {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').fill(`>${name}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
+  }
+
+  /**
+   * Picks an item of the open quick pick by typing it and pressing Enter once its row is the first
+   * (a click may land on the row's hover tooltip).
+   * @param {string} label
+   */
+  async pick(label) {
+    await this.page.locator('.quick-input-widget input').fill(label);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+    await this.page.keyboard.press('Enter');
   }
 
   /** @param {string} name file name without extension; in the web worker host it gets the prefix web- */
