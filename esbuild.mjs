@@ -72,13 +72,31 @@ export const precompiledKnowledge = {
           })),
         };
       }
-      return {
-        contents: `export const knowledge = ${JSON.stringify(file)};\n`,
-        loader: 'js',
-      };
+      return { contents: knowledgeModule(file), loader: 'js' };
     });
   },
 };
+
+/**
+ * The module of a loaded knowledge file, written small for the web bundle's budget: its URI once (every
+ * entry's source names it) and each source range as a call. Both replace whole JSON values, never text
+ * inside a string (quotes there are escaped).
+ */
+function knowledgeModule(file) {
+  const json = JSON.stringify(file)
+    .split(JSON.stringify(file.uri))
+    .join('u')
+    .replace(
+      /\{"start":\{"line":(\d+),"character":(\d+)\},"end":\{"line":(\d+),"character":(\d+)\}\}/g,
+      'r($1,$2,$3,$4)',
+    );
+  return [
+    `const u = ${JSON.stringify(file.uri)};`,
+    'const r = (a, b, c, d) => ({ start: { line: a, character: b }, end: { line: c, character: d } });',
+    `export const knowledge = ${json};`,
+    '',
+  ].join('\n');
+}
 
 /** The most the minified web bundle may weigh: browsers download it each time vscode.dev starts the extension. */
 export const webBundleBudgetKiB = 300;

@@ -8,20 +8,27 @@ import { registerHighlighting } from './features/highlighting';
 import { registerHover } from './features/hover';
 import { registerKnowledgeDiagnostics } from './features/knowledgeDiagnostics';
 import { registerKnowledgeSource } from './features/knowledgeSource';
+import { registerLanguageStatus, type LanguageStatusFeature } from './features/languageStatus';
+import { registerNewKnowledgeFile } from './features/newKnowledgeFile';
 import { registerNoteCommands } from './features/noteCommands';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
 import { registerTariffChart } from './features/tariffChart';
 import { registerTimeline, type TimelineProvider } from './features/timelineView';
 import { registerUnknownOfficials } from './features/unknownOfficials';
+import { registerWalkthrough } from './features/walkthrough';
 import type { KnowledgeStore } from './services/knowledgeStore';
 import type { Logger } from './services/logger';
 import { Services } from './services/services';
 
-/** What the extension returns from activate(); the integration tests use it to reach the view's data and the log. */
+/**
+ * What the extension returns from activate(); the integration tests use it to reach the view's data, the
+ * language status items (VS Code cannot list them) and the log.
+ */
 export interface TradeNotesApi {
   readonly store: KnowledgeStore;
   readonly timeline: TimelineProvider;
+  readonly languageStatus: Pick<LanguageStatusFeature, 'items'>;
   readonly logger: Logger;
 }
 
@@ -30,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
   configureL10n({ bundle: vscode.l10n.bundle, language: vscode.env.language });
   const services = new Services(context);
   const timeline = registerTimeline(services);
+  const languageStatus = registerLanguageStatus(services);
   context.subscriptions.push(
     services,
     vscode.commands.registerCommand('tradeNotes.showLog', () => services.showLog()),
@@ -46,8 +54,11 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
     registerFactCheck(services),
     registerNoteCommands(services),
     registerTariffChart(services),
+    registerNewKnowledgeFile(services),
+    registerWalkthrough(services),
+    languageStatus,
     timeline,
   );
   void services.store.ready();
-  return { store: services.store, timeline: timeline.provider, logger: services.logger };
+  return { store: services.store, timeline: timeline.provider, languageStatus, logger: services.logger };
 }

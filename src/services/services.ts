@@ -21,7 +21,7 @@ export class Services extends Disposable {
   readonly workspaceMentions: WorkspaceMentions;
   /** Small per-workspace settings of the views, such as the timeline's order. */
   readonly workspaceState: vscode.Memento;
-  /** Where the extension is installed: the webview bundles are under `dist/webview/`. */
+  /** Where the extension is installed: the files it ships (webview bundles, media, the bundled knowledge's text) are read from there. */
   readonly extensionUri: vscode.Uri;
 
   constructor(context: vscode.ExtensionContext) {

@@ -52,7 +52,7 @@ describe('Tariff chart (real workbench)', function () {
     assert.equal(await chart().locator('.plot .u-legend .u-series').count(), 3);
 
     // The chart's editor group alone, as wide as the window, for the screenshot.
-    await runCommand('View: Toggle Primary Side Bar Visibility');
+    await workbench().runCommand('View: Toggle Primary Side Bar Visibility');
     await workbench().moveMouseAway();
     await delay(800);
     await workbench().screenshot('tariff-chart');
@@ -60,7 +60,7 @@ describe('Tariff chart (real workbench)', function () {
 
   it('redraws in the dark theme', async () => {
     const page = workbench().page;
-    await runCommand('Preferences: Color Theme');
+    await workbench().runCommand('Preferences: Color Theme');
     const input = page.locator('.quick-input-widget input');
     await input.fill('Dark Modern');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
@@ -112,13 +112,4 @@ describe('Tariff chart (real workbench)', function () {
       assert.deepEqual(types, ['image/png']);
     }
   });
-
-  /** @param {string} title a command as the palette lists it */
-  async function runCommand(title) {
-    const page = workbench().page;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-  }
 });

@@ -29,10 +29,16 @@ import { ensureCodeServer } from '../harness/provision.mjs';
 export const inWebWorker = process.env.TRADE_NOTES_UI_HOST === 'web';
 
 /**
- * One workbench for the tests of a `describe` block, with `relativePath` (a file of examples/) open in
- * it; closed after them, keeping its run folder (logs) when a test failed. Call it in the block's body.
- * @param {string} relativePath
- * @param {{ locale?: string }} [options] locale: the display language (see test/harness/README.md)
+ * @typedef {object} WorkbenchOptions
+ * @property {string} [locale] the display language (see test/harness/README.md)
+ * @property {string} [workspace] the folder to open, examples/ unless given (an absolute path)
+ */
+
+/**
+ * One workbench for the tests of a `describe` block, with `relativePath` (a file of the workspace) open
+ * in it; closed after them, keeping its run folder (logs) when a test failed. Call it in the block's body.
+ * @param {string | undefined} relativePath undefined: no file is opened
+ * @param {WorkbenchOptions} [options]
  * @returns {() => Workbench} the workbench, once `before` has opened it
  */
 export function workbenchWith(relativePath, options = {}) {
@@ -41,7 +47,7 @@ export function workbenchWith(relativePath, options = {}) {
   let passed = true;
   before(async () => {
     workbench = await Workbench.open(options);
-    await workbench.openFromExplorer(relativePath);
+    if (relativePath !== undefined) await workbench.openFromExplorer(relativePath);
   });
   afterEach(function () {
     if (this.currentTest?.state !== 'passed') passed = false;
@@ -60,25 +66,27 @@ export class Workbench {
    * @param {import('playwright-core').Page} page
    * @param {() => Promise<void>} shutDown
    * @param {string} runFolder
+   * @param {string} workspace the folder open in the workbench
    */
-  constructor(page, shutDown, runFolder) {
+  constructor(page, shutDown, runFolder, workspace) {
     this.page = page;
     this.shutDown = shutDown;
     this.runFolder = runFolder;
+    this.workspace = workspace;
   }
 
   /**
-   * Starts code-server and the browser and waits for the Explorer of examples/.
-   * @param {{ locale?: string }} [options]
+   * Starts code-server and the browser and waits for the Explorer of the workspace.
+   * @param {WorkbenchOptions} [options]
    */
-  static async open(options = {}) {
+  static async open({ locale, workspace = examplesWorkspace } = {}) {
     const installedExtensions = process.env.TRADE_NOTES_UI_EXTENSIONS_DIR;
     const install = await ensureCodeServer();
     const runFolder = mkdtempSync(path.join(os.tmpdir(), 'trade-notes-ui-'));
     const folders = prepareRunFolders(runFolder, {
       extensionsDir: installedExtensions,
       settings: inWebWorker ? webWorkerExtensionKinds([repoRoot]) : undefined,
-      locale: options.locale,
+      locale,
     });
     const server = await startCodeServer(install, folders);
     const { browser, close } = await launchBrowser().catch(async (error) => {
@@ -98,9 +106,9 @@ export class Workbench {
             ['skipWelcome', 'true'],
             ['skipReleaseNotes', 'true'],
           ]);
-      await page.goto(workbenchUrl(server.origin, examplesWorkspace, payload));
+      await page.goto(workbenchUrl(server.origin, workspace, payload));
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-      return new Workbench(page, shutDown, runFolder);
+      return new Workbench(page, shutDown, runFolder, workspace);
     } catch (error) {
       await shutDown();
       throw error;
@@ -115,7 +123,7 @@ export class Workbench {
   }
 
   /**
-   * Opens a file of examples/ by clicking through the Explorer, like a user.
+   * Opens a file of the workspace by clicking through the Explorer, like a user.
    * @param {string} relativePath e.g. notes/london-talks-debrief.pnote
    */
   async openFromExplorer(relativePath) {
@@ -138,9 +146,9 @@ export class Workbench {
    * @param {number} [timeoutMs]
    */
   async hoverOver(relativePath, text, timeoutMs = 60_000) {
-    const source = readFileSync(path.join(examplesWorkspace, relativePath), 'utf8');
+    const source = readFileSync(path.join(this.workspace, relativePath), 'utf8');
     const lineNumber = source.split('\n').findIndex((line) => line.includes(text)) + 1;
-    if (lineNumber === 0) throw new Error(`"${text}" does not occur in examples/${relativePath}`);
+    if (lineNumber === 0) throw new Error(`"${text}" does not occur in ${path.join(this.workspace, relativePath)}`);
     if (!(await this.centerOf(text))) await this.goToLine(lineNumber);
 
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
@@ -248,13 +256,7 @@ export class Workbench {
    * @param {string} name the extension's name in its package.json
    */
   async extensionHostOf(name) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.fill('>Developer: Show Running Extensions');
-    await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' })
-      .first()
-      .click();
+    await this.runCommand('Developer: Show Running Extensions', 'Show Running Extensions');
     const list = this.page.locator('.runtime-extensions-editor .monaco-list');
     await list.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
     // The list renders only the rows in view, and sorts by activation time: on a loaded machine ours may
@@ -269,6 +271,28 @@ export class Workbench {
     const where = (await row.locator('.msg').innerText({ timeout: 30_000 })).trim();
     await this.page.keyboard.press('Escape');
     return where;
+  }
+
+  /**
+   * Runs a command from the Command Palette as a user does: F1, its name, a click on its row.
+   * @param {string} name as typed, e.g. "Developer: Show Running Extensions"
+   * @param {string} [row] the text of its row in the palette, when it differs
+   */
+  async runCommand(name, row = name) {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').fill(`>${name}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
+  }
+
+  /**
+   * Picks an item of the open quick pick by typing it and pressing Enter once its row is the first
+   * (a click may land on the row's hover tooltip).
+   * @param {string} label
+   */
+  async pick(label) {
+    await this.page.locator('.quick-input-widget input').fill(label);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+    await this.page.keyboard.press('Enter');
   }
 
   /** @param {string} name file name without extension; in the web worker host it gets the prefix web- */
