@@ -13,11 +13,15 @@ describe('Unknown officials: hint and quick fix', () => {
   const teamUri = workspaceFile('knowledge', 'team.trade.yaml');
   let note: vscode.TextDocument;
   let original: string;
+  /** The user setting before the suite, put back after it (undefined would turn on the web workbench's default auto-save for later suites). */
+  let autoSave: unknown;
 
   before(async () => {
     await activateExtension();
     // The web workbench saves files a second after each edit by default; this test checks that the fix itself never does.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     original = new TextDecoder().decode(await vscode.workspace.fs.readFile(teamUri));
     note = await openNote('notes', 'navigation.pnote');
   });
@@ -32,7 +36,7 @@ describe('Unknown officials: hint and quick fix', () => {
     await vscode.workspace
       .getConfiguration('tradeNotes')
       .update('hintUnknownOfficials', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(teamUri));
     if (onDisk !== original) await vscode.workspace.fs.writeFile(teamUri, new TextEncoder().encode(original));
     assert.strictEqual(onDisk, original, 'the quick fix never writes the knowledge file');
