@@ -24,6 +24,11 @@ export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
   readonly onDidChangeUseBundled = this.bundledEmitter.event;
   private watchers: vscode.Disposable = new vscode.Disposable(() => undefined);
   private readonly pending = new Set<string>();
+  /**
+   * Files the watchers saw deleted and not created again. An editor may still hold one (VS Code keeps it
+   * open, marked deleted): its text is not a knowledge file of the workspace any more, until it is saved.
+   */
+  private readonly deleted = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private searches = 0;
 
@@ -69,12 +74,15 @@ export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
       const globs = knowledgeGlobs(folder);
       for (const glob of globs) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-        watcher.onDidCreate((uri) => this.touch(uri));
-        watcher.onDidChange((uri) => this.touch(uri));
-        watcher.onDidDelete((uri) => this.touch(uri));
+        watcher.onDidCreate((uri) => this.touch(uri, 'exists'));
+        watcher.onDidChange((uri) => this.touch(uri, 'exists'));
+        watcher.onDidDelete((uri) => this.touch(uri, 'deleted'));
         watchers.push(watcher);
       }
-      for (const uri of await findFilesInFolder(folder, globs)) found.add(uri.toString());
+      for (const uri of await findFilesInFolder(folder, globs)) {
+        found.add(uri.toString());
+        this.deleted.delete(uri.toString());
+      }
       if (search !== this.searches || this.isDisposed) {
         watchers.forEach((watcher) => watcher.dispose());
         return undefined;
@@ -84,6 +92,7 @@ export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
   }
 
   read(uri: string): Promise<FileRead> {
+    if (this.deleted.has(uri)) return Promise.resolve({ kind: 'gone' });
     return readKnowledgeFile(vscode.Uri.parse(uri), undefined, this.logger);
   }
 
@@ -95,7 +104,9 @@ export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
     );
   }
 
-  private touch(uri: vscode.Uri): void {
+  private touch(uri: vscode.Uri, onDisk?: 'exists' | 'deleted'): void {
+    if (onDisk === 'deleted') this.deleted.add(uri.toString());
+    else if (onDisk === 'exists') this.deleted.delete(uri.toString());
     this.pending.add(uri.toString());
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -130,6 +130,45 @@ describe('Knowledge files: live updates', () => {
     assert.ok(note);
   });
 
+  it('forgets a knowledge file deleted while an editor has it open, and loads it again when that editor saves it', async () => {
+    const created = workspaceFile('knowledge', 'open-then-deleted.trade.yaml');
+    const { store } = await activateExtension();
+    await vscode.workspace.fs.writeFile(
+      created,
+      encoder.encode(
+        'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: open-deleted, name: Opal Deleted, title: Open in an editor }\n',
+      ),
+    );
+    try {
+      await waitFor('the new official', () => store.knowledge.officials.has('open-deleted'));
+      const document = await vscode.workspace.openTextDocument(created);
+      await vscode.window.showTextDocument(document);
+      await vscode.workspace.fs.delete(created);
+      await waitFor(
+        'the official to disappear though the editor is open',
+        () => !store.knowledge.officials.has('open-deleted'),
+      );
+      assert.ok(!document.isClosed, 'the editor keeps the text: nothing the user wrote is lost');
+      // An edit alone does not bring it back; saving the editor writes the file again.
+      const edit = new vscode.WorkspaceEdit();
+      const title = document.getText().indexOf('Open in an editor');
+      edit.replace(created, new vscode.Range(document.positionAt(title), document.positionAt(title + 4)), 'Saved');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.ok(!store.knowledge.officials.has('open-deleted'), 'an unsaved edit of a deleted file is not loaded');
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(
+        'the official back after the save',
+        () => store.knowledge.officials.get('open-deleted')?.title === 'Saved in an editor',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    }
+    await waitFor('the official gone at the end', () => !store.knowledge.officials.has('open-deleted'));
+  });
+
   it('follows a rename of a knowledge file', async () => {
     const first = workspaceFile('knowledge', 'rename-me.trade.yaml');
     const second = workspaceFile('knowledge', 'renamed.trade.yaml');
