@@ -17,6 +17,13 @@ export function workspaceFile(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+/** A knowledge file of one official, as bytes to write: the smallest file a test can add to the workspace. */
+export function oneOfficial(id: string, name: string, title: string): Uint8Array {
+  return new TextEncoder().encode(
+    `kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: ${id}, name: ${name}, title: ${title} }\n`,
+  );
+}
+
 /** The position of the n-th occurrence of `needle`, plus `offset` characters. */
 export function positionOf(document: vscode.TextDocument, needle: string, offset = 0, occurrence = 0): vscode.Position {
   let index = -1;

@@ -12,7 +12,7 @@ import { mergeKnowledge } from '../../src/core/knowledge/knowledge';
 import { loadKnowledgeFile } from '../../src/core/knowledge/loadKnowledgeFile';
 import { configureL10n, t } from '../../src/core/l10n/l10n';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
-import { describeAsOf, formatDate, formatDateRange, monthLabel } from '../../src/core/timeline/dates';
+import { describeAsOf, formatDate, formatDateRange, monthLabel, shortMonthLabel } from '../../src/core/timeline/dates';
 import { buildTimeline } from '../../src/core/timeline/timeline';
 
 const repoRoot = join(__dirname, '../../..');
@@ -38,6 +38,8 @@ describe('Core text in Chinese (zh-cn bundle)', () => {
     assert.equal(formatDateRange('2025-05-30', '2025-06-02'), '2025年5月30日至6月2日');
     assert.equal(formatDateRange('2025-12-30', '2026-01-02'), '2025年12月30日至2026年1月2日');
     assert.equal(monthLabel({ year: 2025, month: 6, day: 9 }), '2025年6月');
+    assert.equal(shortMonthLabel({ year: 2025, month: 6, day: 9 }), '2025年6月', 'a chart axis month with its year');
+    assert.equal(shortMonthLabel({ year: 2025, month: 6, day: 9 }, false), '6月', 'a chart axis month alone');
     assert.equal(describeAsOf('2025-12-31'), '截至2025年12月31日');
   });
 

@@ -86,25 +86,21 @@ export function formatDateRange(start: string, end?: string): string {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** The fields of each date shape the core writes. */
+const DATE_FIELDS = {
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+  month: { year: 'numeric', month: 'long' },
+  shortMonth: { year: 'numeric', month: 'short' },
+  shortMonthOnly: { month: 'short' },
+  year: { year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /** A date format of the locale (UTC, as calendar dates are kept); made once per locale and shape. */
-function dateFormat(
-  locale: string,
-  shape: 'date' | 'month' | 'shortMonth' | 'shortMonthOnly' | 'year',
-): Intl.DateTimeFormat {
+function dateFormat(locale: string, shape: keyof typeof DATE_FIELDS): Intl.DateTimeFormat {
   const key = `${locale}|${shape}`;
   let format = dateFormats.get(key);
   if (!format) {
-    const fields: Intl.DateTimeFormatOptions =
-      shape === 'date'
-        ? { year: 'numeric', month: 'short', day: 'numeric' }
-        : shape === 'month'
-          ? { year: 'numeric', month: 'long' }
-          : shape === 'shortMonth'
-            ? { year: 'numeric', month: 'short' }
-            : shape === 'shortMonthOnly'
-              ? { month: 'short' }
-              : { year: 'numeric' };
-    format = new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, { ...DATE_FIELDS[shape], timeZone: 'UTC' });
     dateFormats.set(key, format);
   }
   return format;

@@ -1,7 +1,7 @@
 // Go to Definition / Peek through vscode.executeDefinitionProvider, on test/fixtures/single.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openNote, positionOf, waitFor, workspaceFile } from '../support';
+import { activateExtension, oneOfficial, openNote, positionOf, waitFor, workspaceFile } from '../support';
 
 async function definitionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[]> {
   const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
@@ -61,12 +61,7 @@ describe('Go to Definition from a note', () => {
     const created = workspaceFile('knowledge', 'definitions-live.trade.yaml');
     const position = positionOf(note, 'Zhang Wei', 1);
     try {
-      await vscode.workspace.fs.writeFile(
-        created,
-        new TextEncoder().encode(
-          'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: zhang-wei, name: Zhang Wei, title: Commerce Minister }\n',
-        ),
-      );
+      await vscode.workspace.fs.writeFile(created, oneOfficial('zhang-wei', 'Zhang Wei', 'Commerce Minister'));
       await waitFor('the new official', () => store.knowledge.officials.has('zhang-wei'));
       // Not opened here: an open document would keep serving its text after the file is deleted.
       const links = await definitionsAt(note, position);

@@ -1,7 +1,7 @@
 // Knowledge files in a real workspace: diagnostics, last good content, live edits, creation and deletion.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, hoverOn, openNote, waitFor, workspaceFile } from '../support';
+import { activateExtension, hoverOn, oneOfficial, openNote, waitFor, workspaceFile } from '../support';
 
 const encoder = new TextEncoder();
 
@@ -133,12 +133,7 @@ describe('Knowledge files: live updates', () => {
   it('forgets a knowledge file deleted while an editor has it open, and loads it again when that editor saves it', async () => {
     const created = workspaceFile('knowledge', 'open-then-deleted.trade.yaml');
     const { store } = await activateExtension();
-    await vscode.workspace.fs.writeFile(
-      created,
-      encoder.encode(
-        'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: open-deleted, name: Opal Deleted, title: Open in an editor }\n',
-      ),
-    );
+    await vscode.workspace.fs.writeFile(created, oneOfficial('open-deleted', 'Opal Deleted', 'Open in an editor'));
     try {
       await waitFor('the new official', () => store.knowledge.officials.has('open-deleted'));
       const document = await vscode.workspace.openTextDocument(created);
@@ -173,12 +168,7 @@ describe('Knowledge files: live updates', () => {
     const first = workspaceFile('knowledge', 'rename-me.trade.yaml');
     const second = workspaceFile('knowledge', 'renamed.trade.yaml');
     const { store } = await activateExtension();
-    await vscode.workspace.fs.writeFile(
-      first,
-      encoder.encode(
-        'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: renamed-person, name: Rena Meyer, title: Renamed }\n',
-      ),
-    );
+    await vscode.workspace.fs.writeFile(first, oneOfficial('renamed-person', 'Rena Meyer', 'Renamed'));
     try {
       await waitFor('the file before rename', () => store.trackedUris.some((u) => u.toString() === first.toString()));
       await vscode.workspace.fs.rename(first, second);

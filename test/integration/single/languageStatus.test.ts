@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TradeNotesApi } from '../../../src/extension';
-import { activateExtension, openNote, scratchNote, waitFor, workspaceFile } from '../support';
+import { activateExtension, oneOfficial, openNote, scratchNote, waitFor, workspaceFile } from '../support';
 
 function statusOf(api: TradeNotesApi, id: string): vscode.LanguageStatusItem | undefined {
   return api.languageStatus.items().find((item) => item.id === id);
@@ -79,12 +79,7 @@ describe('Language status of policy notes', () => {
       store.knowledge.officials.has('status-person') === present &&
       statusOf(api, 'tradeNotes.knowledge')!.text === expectedKnowledgeText(api);
     try {
-      await vscode.workspace.fs.writeFile(
-        created,
-        new TextEncoder().encode(
-          'kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: status-person, name: Stat Tuss, title: Counted }\n',
-        ),
-      );
+      await vscode.workspace.fs.writeFile(created, oneOfficial('status-person', 'Stat Tuss', 'Counted'));
       await waitFor('the new file and its official', () => shows(true), 10_000);
     } finally {
       await vscode.workspace.fs.delete(created);

@@ -6,7 +6,16 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TradeNotesApi } from '../../../src/extension';
 import type { KnowledgeStore } from '../../../src/services/knowledgeStore';
-import { activateExtension, hoverOn, openNote, positionOf, scratchNote, waitFor, workspaceFile } from '../support';
+import {
+  activateExtension,
+  hoverOn,
+  oneOfficial,
+  openNote,
+  positionOf,
+  scratchNote,
+  waitFor,
+  workspaceFile,
+} from '../support';
 import { VIRTUAL_SCHEME, virtualFs, type VirtualFsApi } from './virtualFs';
 
 const encoder = new TextEncoder();
@@ -19,12 +28,6 @@ function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
 
 function isTracked(store: KnowledgeStore, uri: vscode.Uri): boolean {
   return store.trackedUris.some((tracked) => tracked.toString() === uri.toString());
-}
-
-function oneOfficial(id: string, name: string, title: string): Uint8Array {
-  return encoder.encode(
-    `kind: trade-knowledge\nversion: 1\nofficials:\n  - { id: ${id}, name: ${name}, title: ${title} }\n`,
-  );
 }
 
 /** The extension once its store has found and loaded the knowledge files, with a clear failure if it never does. */
