@@ -420,6 +420,46 @@ describe('trade-notes, the built program', function () {
     }
   });
 
+  it('is what the npm package carries, and runs once installed from it (nothing else is packed)', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'trade-notes-pack-'));
+    folders.push(project);
+    for (const file of ['package.json', '.npmignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/trade-notes.mjs']) {
+      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      fs.copyFileSync(path.join(repoRoot, file), path.join(project, file));
+    }
+    fs.mkdirSync(path.join(project, 'dist', 'web'), { recursive: true });
+    fs.copyFileSync(program, path.join(project, 'dist', 'cli.js'));
+    // What the extension's build and a clone hold beside it, none of which the command line needs.
+    for (const decoy of ['dist/extension.js', 'dist/web/extension.js', 'src/extension.ts', 'examples/a.pnote']) {
+      fs.mkdirSync(path.dirname(path.join(project, decoy)), { recursive: true });
+      fs.writeFileSync(path.join(project, decoy), '// not packed\n');
+    }
+    const npm = (cwd: string, ...args: string[]) =>
+      execFileSync('npm', [...args, '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
+        cwd,
+        encoding: 'utf8',
+      });
+    const [packed] = JSON.parse(npm(project, 'pack', '--json')) as { filename: string; files: { path: string }[] }[];
+    assert.deepEqual(packed!.files.map((file) => file.path).sort(), [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin/trade-notes.mjs',
+      'dist/cli.js',
+      'package.json',
+    ]);
+    const user = fs.mkdtempSync(path.join(os.tmpdir(), 'trade-notes-user-'));
+    folders.push(user);
+    fs.writeFileSync(path.join(user, 'package.json'), '{ "private": true }\n');
+    npm(user, 'install', path.join(project, packed!.filename));
+    const installed = spawnSync(path.join(user, 'node_modules', '.bin', 'trade-notes'), ['check', 'examples'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    assert.equal(installed.status, 0);
+    assert.match(installed.stderr, /^0 errors, 1 warning in 1 file \(1 knowledge file, \d+ notes checked\)\n$/);
+  });
+
   it('cannot be built with a vscode import', async () => {
     const esbuild = await import('esbuild');
     const { cliBuild } = (await import(pathToFileURL(path.join(repoRoot, 'esbuild.mjs')).href)) as {
