@@ -288,9 +288,10 @@ describe('Fuzz: cards', function () {
 
   /** What must never appear in a rendered card, whatever the knowledge says. */
   function assertInert(card: string): void {
-    // Code spans show their content literally, so HTML inside them is text.
-    const outsideCode = card.replace(/(?<!\\)`[^`]*`/g, '');
-    assert.ok(!/(?<!\\)<[a-zA-Z!/]/.test(outsideCode), `raw HTML in ${JSON.stringify(card)}`);
+    // Code spans show their content literally, so HTML inside them is text. A character is escaped by an
+    // odd number of backslashes before it: `\\` is a backslash shown, and the backtick after it opens a span.
+    const outsideCode = card.replace(/(?<!\\)((?:\\\\)*)`[^`]*`/g, '$1');
+    assert.ok(!/(?<!\\)(?:\\\\)*<[a-zA-Z!/]/.test(outsideCode), `raw HTML in ${JSON.stringify(card)}`);
     for (const [, target] of outsideCode.matchAll(/\]\(([^)\s]*)/g)) {
       assert.match(target!, /^https?:\/\//, `a link that is not http(s): ${target}`);
     }
