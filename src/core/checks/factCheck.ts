@@ -57,32 +57,32 @@ export const MAX_FACT_CHECKED_LENGTH = 2_000_000;
 export const IGNORE_COMMENT = '<!-- trade-notes-ignore -->';
 
 /** Words that make a sentence about a tariff. */
-const TARIFF_WORD = /\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|关税|税率/giu;
+const TARIFF_WORD = /\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|关税|税率/gi;
 
 /**
  * Words that make a sentence something other than a statement of fact about the rate: plans, threats,
  * conditions, negations, averages, comparisons. A sentence with one of them is not checked.
  */
 const NOT_A_PLAIN_FACT =
-  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?)\b|如果|将|拟|威胁|计划|可能|不是|平均/iu;
+  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?)\b|如果|将|拟|威胁|计划|可能|不是|平均/i;
 
 /** Parts of a tariff, other measures and other legal bases: a figure near one is not the tariff's headline rate. */
 const PART_OF_A_TARIFF =
-  /\b(?:reciprocal|fentanyl|baseline|section\s+(?:301|232|122|338)|ieepa|mfn|most[- ]favou?red|anti-?dumping|countervailing|safeguard|de minimis|port fees?|export controls?|quota|vat|exclusions?|exempt(?:ion|ions|ed)?|suspended|paused)\b|对等|芬太尼|反倾销|反补贴/iu;
+  /\b(?:reciprocal|fentanyl|baseline|section\s+(?:301|232|122|338)|ieepa|mfn|most[- ]favou?red|anti-?dumping|countervailing|safeguard|de minimis|port fees?|export controls?|quota|vat|exclusions?|exempt(?:ion|ions|ed)?|suspended|paused)\b|对等|芬太尼|反倾销|反补贴/i;
 
 /** Goods that have tariffs of their own: a sentence about them is about a tariff the knowledge may not have. */
 const GOODS =
-  /\b(?:soy(?:beans?)?|farm|agricultur(?:e|al)|pork|beef|chicken|poultry|wheat|corn|cotton|sorghum|dairy|fruits?|vegetables?|seafood|lng|gas|coal|crude|oil|cars?|vehicles?|autos?|automobiles?|ev|evs|steel|alumini?um|copper|lumber|timber|semiconductors?|chips?|smartphones?|phones?|laptops?|computers?|electronics|pharmaceuticals?|drugs?|medicines?|solar|batteries|battery|lithium|graphite|rare earths?|minerals?|machinery|ships?|vessels?|cranes?|textiles?|apparel|toys|furniture)\b|大豆|农产品|猪肉|牛肉|鸡肉|汽车|钢|铝|芯片|半导体|稀土|煤|石油|原油|液化天然气/iu;
+  /\b(?:soy(?:beans?)?|farm|agricultur(?:e|al)|pork|beef|chicken|poultry|wheat|corn|cotton|sorghum|dairy|fruits?|vegetables?|seafood|lng|gas|coal|crude|oil|cars?|vehicles?|autos?|automobiles?|ev|evs|steel|alumini?um|copper|lumber|timber|semiconductors?|chips?|smartphones?|phones?|laptops?|computers?|electronics|pharmaceuticals?|drugs?|medicines?|solar|batteries|battery|lithium|graphite|rare earths?|minerals?|machinery|ships?|vessels?|cranes?|textiles?|apparel|toys|furniture)\b|大豆|农产品|猪肉|牛肉|鸡肉|汽车|钢|铝|芯片|半导体|稀土|煤|石油|原油|液化天然气/i;
 
-const GOODS_ALL = new RegExp(GOODS.source, 'giu');
+const GOODS_ALL = new RegExp(GOODS.source, 'gi');
 
 /** Words right before a figure that make it not a rate: a change, a bound, an approximation. */
 const BEFORE_NOT_A_RATE =
-  /(?:\b(?:by|additional|extra|further|another|more|up\s+to|over|under|above|below|exceed(?:s|ed|ing)?|beyond|nearly|almost|about|around|roughly|approximately|some|at\s+least|at\s+most|less\s+than|more\s+than|higher\s+than|lower\s+than|plus|minus|an?\s+extra|an?\s+additional|a\s+further|another)\s+|[+±~≈]\s*|再|额外|累计|超过|高达|约)$/iu;
+  /(?:\b(?:by|additional|extra|further|another|more|up\s+to|over|under|above|below|exceed(?:s|ed|ing)?|beyond|nearly|almost|about|around|roughly|approximately|some|at\s+least|at\s+most|less\s+than|more\s+than|higher\s+than|lower\s+than|plus|minus|an?\s+extra|an?\s+additional|a\s+further|another)\s+|[+±~≈]\s*|再|额外|累计|超过|高达|约)$/i;
 
 /** Words right after a figure that make it not a rate: of something, a change, points. */
 const AFTER_NOT_A_RATE =
-  /^\s*(?:of\b|points?\b|percentage\b|pts?\b|rise|fall|increase|decrease|drop|jump|gain|decline|growth|share|stake|more|less|higher|lower|lead|margin|cut\b|hike\b|boost|surge|slump|plunge|chance|probability|likely|majority|minority|stake|return|yield|inflation|interest)|^\s*(?:的)?(?:增长|下降|涨幅|降幅|份额)/iu;
+  /^\s*(?:of\b|points?\b|percentage\b|pts?\b|rise|fall|increase|decrease|drop|jump|gain|decline|growth|share|stake|more|less|higher|lower|lead|margin|cut\b|hike\b|boost|surge|slump|plunge|chance|probability|likely|majority|minority|stake|return|yield|inflation|interest)|^\s*(?:的)?(?:增长|下降|涨幅|降幅|份额)/i;
 
 /** A tariff word within a few words after the figure: "145% tariffs", "125 per cent retaliatory duties". */
 const TARIFF_WORD_AFTER =
@@ -90,19 +90,19 @@ const TARIFF_WORD_AFTER =
 
 /** A rate phrase right before the figure, after a tariff word earlier in the sentence: "tariffs … to 145%". */
 const RATE_PHRASE_BEFORE =
-  /(?:\b(?:to|at|of|from|is|are|was|were|reached|hit|stood\s+at|stands?\s+at|stand\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|rate\s+of|rates\s+of|now|currently|still|set\s+at|fixed\s+at|,)\s+|[:|]\s*|为|至|到|达|是)$/iu;
+  /(?:\b(?:to|at|of|from|is|are|was|were|reached|hit|stood\s+at|stands?\s+at|stand\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|rate\s+of|rates\s+of|now|currently|still|set\s+at|fixed\s+at|,)\s+|[:|]\s*|为|至|到|达|是)$/i;
 
 /** Markers of a claim about the present, which a dated note makes as of its date. */
 const CURRENT =
-  /\b(?:now|currently|at present|presently|today|still|remains?|stands?\s+at|in (?:force|effect|place))\b|(?:\b(?:is|are)\s+(?:at\s+)?)(?=\d)|目前|现在|现行|仍/iu;
+  /\b(?:now|currently|at present|presently|today|still|remains?|stands?\s+at|in (?:force|effect|place))\b|(?:\b(?:is|are)\s+(?:at\s+)?)(?=\d)|目前|现在|现行|仍/i;
 
 /** Prepositions that tie a date to the sentence closely enough to check the figure against it. */
 const PINNING_PREPOSITIONS = new Set(['on', 'in', 'since', 'from', 'as of', 'effective', 'starting', 'during']);
 
 /** Nouns after a place that make it an event: "the Geneva talks", "the London meeting". */
 const EVENT_NOUN =
-  /^[\s-]*(?:trade\s+)?(?:talks|meeting|meetings|round|agreement|deal|statement|truce|summit|call|consensus|negotiations|framework|accord)\b/iu;
-const EVENT_PREPOSITION = /\b(in|at|after|since|following|during|before|ahead of)\s+(?:the\s+)?$/iu;
+  /^[\s-]*(?:trade\s+)?(?:talks|meeting|meetings|round|agreement|deal|statement|truce|summit|call|consensus|negotiations|framework|accord)\b/i;
+const EVENT_PREPOSITION = /\b(in|at|after|since|following|during|before|ahead of)\s+(?:the\s+)?$/i;
 
 /**
  * Days around a stated date within which a figure counts as in force: news dates a change by its
@@ -254,6 +254,17 @@ function termsOf(knowledge: Knowledge): KnowledgeTerms {
   return terms;
 }
 
+/** What the knowledge says an official's title is, and how a finding says it. */
+interface KnownTitle {
+  readonly words: ReadonlySet<string>;
+  /** The finding's message: the official's name and the title written → "Bessent is …, not …". */
+  readonly claim: (name: string, written: string) => string;
+  readonly fix?: string;
+}
+
+/** The known title of each official with one `title`, not dated ones. */
+const singleTitles = new WeakMap<Official, KnownTitle>();
+
 class NoteChecker {
   private readonly terms: KnowledgeTerms;
 
@@ -270,7 +281,7 @@ class NoteChecker {
   *figureFindings(from: number, to: number): Generator<FactFinding> {
     // The front matter is data, not prose.
     let checkedUpTo = Math.max(from, FRONT_MATTER.exec(this.text)?.[0].length ?? 0);
-    const words = new RegExp(TARIFF_WORD.source, 'giu');
+    const words = new RegExp(TARIFF_WORD.source, 'gi');
     words.lastIndex = checkedUpTo;
     let paragraph: { start: number; end: number } | undefined;
     for (let match = words.exec(this.text); match && match.index < to; match = words.exec(this.text)) {
@@ -317,26 +328,21 @@ class NoteChecker {
    * dated `titles` the one in force on the note's date. Undefined when the check cannot tell: a sentence
    * that speaks of another time (a year, a date, "then") or a date no dated title covers.
    */
-  private knownTitleOf(
-    official: Official,
-    at: number,
-  ):
-    | {
-        words: ReadonlySet<string>;
-        /** The finding's message: the official's name and the title written → "Bessent is …, not …". */
-        claim: (name: string, written: string) => string;
-        fix?: string;
-      }
-    | undefined {
-    const describe = (title: string, organization: string | undefined) =>
-      organization ? t('{0} ({1})', title, organization) : title;
+  private knownTitleOf(official: Official, at: number): KnownTitle | undefined {
     if (official.titles.length === 0) {
-      const known = describe(official.title, official.organization);
-      return {
-        words: new Set(wordsOf(`${official.title} ${official.organization ?? ''}`)),
-        claim: (name, written) => t('{0} is {1}, not {2}.', name, known, written),
-        fix: preferredTitle(official),
-      };
+      // The same wherever the official is named: once per official (a note names them again and again).
+      // The message is written when asked, in the display language of the time.
+      let known = singleTitles.get(official);
+      if (!known) {
+        known = {
+          words: new Set(wordsOf(`${official.title} ${official.organization ?? ''}`)),
+          claim: (name, written) =>
+            t('{0} is {1}, not {2}.', name, describeTitle(official.title, official.organization), written),
+          fix: preferredTitle(official),
+        };
+        singleTitles.set(official, known);
+      }
+      return known;
     }
     const sentence = sentenceAround(this.text, at, this.mentions);
     if (
@@ -353,7 +359,7 @@ class NoteChecker {
       const periods = official.titles.map((held) =>
         t({
           message: '{0} {1}',
-          args: [describe(held.title, held.organization), describeTenure(held)],
+          args: [describeTitle(held.title, held.organization), describeTenure(held)],
           comment: 'a title and when it was held: "Commerce Secretary from 1 Feb 2025"',
         }),
       );
@@ -365,7 +371,7 @@ class NoteChecker {
     const held = official.titles.filter((title) => (title.from ?? '') <= date && date <= (title.to ?? '9999-12-31'));
     if (held.length === 0) return undefined;
     const titles = held
-      .map((title) => describe(title.title, title.organization))
+      .map((title) => describeTitle(title.title, title.organization))
       .reduce((all, title) => t('{0} and {1}', all, title));
     return {
       words: words(held),
@@ -469,7 +475,7 @@ class NoteChecker {
         ),
       };
     }
-    const isFromFigure = /\bfrom\s+$|\bdown\s+from\s+$|\bup\s+from\s+$|从$/iu.test(
+    const isFromFigure = /\bfrom\s+$|\bdown\s+from\s+$|\bup\s+from\s+$|从$/i.test(
       this.text.slice(Math.max(sentence.start, figure.start - 12), figure.start),
     );
     if (when.kind === 'periods') {
@@ -687,7 +693,11 @@ function countriesNamed(mentions: readonly Mention[], knowledge: Knowledge): str
 
 /** The goods a text names, folded: "farm", "soybeans", "steel". */
 function goodsIn(text: string): string[] {
-  return [...text.matchAll(GOODS_ALL)].map((match) => foldText(match[0]));
+  // An exec loop: matchAll would copy this long pattern on every call, which costs more than the matching.
+  const goods: string[] = [];
+  GOODS_ALL.lastIndex = 0;
+  for (let match = GOODS_ALL.exec(text); match; match = GOODS_ALL.exec(text)) goods.push(foldText(match[0]));
+  return goods;
 }
 
 function wordsOf(text: string): string[] {
@@ -819,7 +829,6 @@ function quotedRanges(sentence: Sentence): [number, number][] {
   return ranges;
 }
 
-const SENTENCE_END = /[.!?。！？]/u;
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** At a line's start: a line that starts a block of its own (blank, heading, list item, quote, table row, rule). */
 const BLOCK_START = /^(?: {0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$)|[ \t]*\r?$)/my;
@@ -886,15 +895,14 @@ export function sentenceAround(
 }
 
 function isSentenceEnd(text: string, i: number, mentions: readonly Mention[]): boolean {
-  const char = text[i]!;
-  if (!SENTENCE_END.test(char)) return false;
-  if (char === '.' || char === '!' || char === '?') {
-    if (char === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
-    if (!/[\s"”’')\]]/.test(text[i + 1] ?? ' ') && i + 1 < text.length) return false;
-    const inside = mentions[firstStartingAtOrAfter(mentions, i + 1) - 1];
-    if (inside && inside.start <= i && i < inside.end) return false;
-  }
-  return true;
+  // Called for every character around every tariff word: code comparisons, not a pattern.
+  const code = text.charCodeAt(i);
+  if (code === 0x3002 || code === 0xff01 || code === 0xff1f) return true; // 。！？
+  if (code !== 0x2e && code !== 0x21 && code !== 0x3f) return false; // . ! ?
+  if (code === 0x2e && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
+  if (!/[\s"”’')\]]/.test(text[i + 1] ?? ' ') && i + 1 < text.length) return false;
+  const inside = mentions[firstStartingAtOrAfter(mentions, i + 1) - 1];
+  return !(inside && inside.start <= i && i < inside.end);
 }
 
 /** A title written right before a name ("Commerce Secretary Bessent"), the longest known one. */
@@ -930,6 +938,11 @@ function wordsOfName(official: Official): ReadonlySet<string> {
   let words = nameWordsByOfficial.get(official);
   if (!words) nameWordsByOfficial.set(official, (words = new Set(wordsOf(official.name))));
   return words;
+}
+
+/** A title and the organization it is held in: "Minister (MOFCOM)". */
+function describeTitle(title: string, organization: string | undefined): string {
+  return organization ? t('{0} ({1})', title, organization) : title;
 }
 
 /** The title a fix writes: the longest title part of an alias ("Treasury Secretary" from "Treasury Secretary Bessent"), else the title. */

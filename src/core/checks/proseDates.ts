@@ -78,14 +78,18 @@ const PREPOSITION_BEFORE = new RegExp(String.raw`${PREPOSITION}$`, 'i');
 export function findProseDates(text: string, from = 0, to = text.length): ProseDate[] {
   const found: ProseDate[] = [];
   const slice = text.slice(from, to);
-  for (const match of slice.matchAll(DATE_PATTERN)) {
+  // exec loops rather than matchAll: matchAll copies the pattern on each call, which costs this long
+  // pattern several times what matching a sentence does.
+  DATE_PATTERN.lastIndex = 0;
+  for (let match = DATE_PATTERN.exec(slice); match; match = DATE_PATTERN.exec(slice)) {
     const start = from + match.index;
     const end = start + match[0].length;
     if (!isWordBoundary(text, start - 1) || !isWordBoundary(text, end)) continue;
     const period = periodOf(match.groups!);
     if (period) found.push({ start, end, ...period, preposition: prepositionBefore(text, start) });
   }
-  for (const match of slice.matchAll(MONTH_ALONE)) {
+  MONTH_ALONE.lastIndex = 0;
+  for (let match = MONTH_ALONE.exec(slice); match; match = MONTH_ALONE.exec(slice)) {
     const start = from + match.index + match[0].length - match[2]!.length;
     const end = from + match.index + match[0].length;
     if (found.some((date) => date.start <= start && start < date.end)) continue;

@@ -73,10 +73,30 @@ export function t(first: string | L10nMessage, ...rest: L10nArg[]): string {
 /** VS Code's `format2`: `{n}` becomes the nth argument; braces that name no argument stay as they are. */
 function format(template: string, args: readonly L10nArg[]): string {
   if (args.length === 0) return template;
-  return template.replace(/\{([^}]+)\}/g, (match, name: string) => {
-    const value = /^\d+$/.test(name) ? args[Number(name)] : undefined;
-    return value === undefined ? match : String(value);
-  });
+  const parts = partsOf(template);
+  let text = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const value = typeof name === 'number' ? args[name] : undefined;
+    text += (value === undefined ? `{${name}}` : String(value)) + (parts[i + 1] as string);
+  }
+  return text;
+}
+
+/**
+ * A template split at its braces: text, then a brace's argument number (or its name when it is not a
+ * number), then text, and so on. Kept per template, as the fact check formats thousands of findings with
+ * a few dozen templates; the templates are the code's and the bundles' strings, a bounded set.
+ */
+const templates = new Map<string, readonly (string | number)[]>();
+
+function partsOf(template: string): readonly (string | number)[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{([^}]+)\}/).map((part, i) => (i % 2 === 1 && /^\d+$/.test(part) ? Number(part) : part));
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 /** A count or size for people: `1234` → "1234" in English as written, "1,234" where the locale groups digits. */
