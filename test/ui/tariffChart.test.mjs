@@ -2,7 +2,7 @@
 // The tariff chart in a real workbench: hover "145%" in examples/notes/london-talks-debrief.pnote, click the
 // card's chart link, and read the webview (an iframe in an iframe): one table row per history entry of the
 // tariff and of its counterpart, the linked events as markers, the keyboard cursor; screenshots in the
-// light theme and, after switching with "Preferences: Color Theme", in the dark one.
+// light theme and, after switching with "Preferences: Color Theme", in the dark one and a high contrast one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,18 +58,41 @@ describe('Tariff chart (real workbench)', function () {
     await workbench().screenshot('tariff-chart');
   });
 
-  it('redraws in the dark theme', async () => {
+  /** Picks a colour theme with "Preferences: Color Theme", as a user does. */
+  async function switchTheme(/** @type {string} */ theme) {
     const page = workbench().page;
     await workbench().runCommand('Preferences: Color Theme');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('Dark Modern');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+    await page.locator('.quick-input-widget input').fill(theme);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
     await page.keyboard.press('Enter');
+  }
+
+  it('redraws in the dark theme', async () => {
+    await switchTheme('Dark Modern');
     await chart().locator('body.vscode-dark').waitFor({ timeout: 30_000 });
     await chart().locator('table.rows tbody tr').first().waitFor();
     await workbench().moveMouseAway();
     await delay(800);
     await workbench().screenshot('tariff-chart-dark');
+  });
+
+  it('redraws in a high contrast theme: bordered buttons, text at 7:1 or more', async () => {
+    await switchTheme('Dark High Contrast');
+    await chart().locator('body.vscode-high-contrast').waitFor({ timeout: 30_000 });
+    await chart().locator('table.rows tbody tr').first().waitFor();
+    const looks = await chart()
+      .locator('body')
+      .evaluate((body) => {
+        const style = getComputedStyle(body);
+        const button = getComputedStyle(/** @type {Element} */ (body.querySelector('button')));
+        return { text: style.color, background: style.backgroundColor, buttonBorder: button.borderTopColor };
+      });
+    assert.notEqual(looks.buttonBorder, 'rgba(0, 0, 0, 0)', 'buttons have a visible border');
+    const ratio = contrastRatio(looks.text, looks.background);
+    assert.ok(ratio >= 7, `text contrast ${ratio.toFixed(1)}:1 (${looks.text} on ${looks.background})`);
+    await workbench().moveMouseAway();
+    await delay(800);
+    await workbench().screenshot('tariff-chart-high-contrast');
   });
 
   it('moves between changes and events from the keyboard', async () => {
@@ -112,4 +135,44 @@ describe('Tariff chart (real workbench)', function () {
       assert.deepEqual(types, ['image/png']);
     }
   });
+  it("saves the chart as a PNG file where the user picks, through VS Code's save dialog", async () => {
+    const page = workbench().page;
+    const target = path.join(workbench().runFolder, 'chart.png');
+    await chart().locator('button', { hasText: 'Save as PNG' }).click();
+    // code-server's save dialog is VS Code's own, a path box in the quick input; it offers the workspace.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    // The dialog fills the box in steps (the folder, then the file name).
+    let offered = '';
+    for (let tries = 0; tries < 50 && !offered.endsWith('.png'); tries++, await delay(100)) {
+      offered = await input.inputValue();
+    }
+    assert.match(offered, /examples\/tariff-chart\.png$/);
+    await input.fill(target);
+    // It lists the typed path's folder (the run folder, with code-server's user-data) once it has read it,
+    // and takes Enter only then.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'user-data' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-alert', { hasText: 'Saved the chart as' }).waitFor({ state: 'attached' });
+    const png = readFileSync(target);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Width and height from the IHDR chunk: the chart with its title and legend, not an empty canvas.
+    assert.ok(
+      png.readUInt32BE(16) >= 400 && png.readUInt32BE(20) >= 200,
+      `${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`,
+    );
+  });
 });
+
+/** WCAG's contrast ratio of two computed `rgb(…)` colours. */
+function contrastRatio(/** @type {string} */ a, /** @type {string} */ b) {
+  const luminance = (/** @type {string} */ colour) => {
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+      const c = Number(part) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
