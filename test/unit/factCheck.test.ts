@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FactChecker, factCheck, paragraphAround, type FactFinding } from '../../src/core/checks/factCheck';
 import { mergeKnowledge } from '../../src/core/knowledge/knowledge';
+import { stepInForce } from '../../src/core/knowledge/tariffSteps';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
 import { loadFile } from './support/knowledge';
 import { checkCase, corpus, corpusKnowledge, matches } from './support/factCorpus';
@@ -113,6 +114,17 @@ describe('Fact check: the examples workspace', () => {
     });
     assert.ok(notes.length >= 5, notes.join(', '));
     assert.deepEqual(found, ['examples/notes/2025-06-12-desk-draft.pnote rate-not-current 145%']);
+  });
+
+  it("cites the source of the rate in force, the link of its step's event, before the tariff's own", () => {
+    const path = 'examples/notes/2025-06-12-desk-draft.pnote';
+    const text = read(path);
+    const [finding] = factCheck({ uri: `file:///${path}`, text, mentions: matcher.scan(text), knowledge });
+    const tariff = knowledge.tariffs.get('us-on-cn')!;
+    const step = stepInForce(tariff.history, '2025-06-12')!;
+    const eventLink = knowledge.events.get(step.event!)!.links[0]!;
+    assert.notEqual(eventLink, tariff.links[0]);
+    assert.ok(finding!.message.endsWith(` Source: ${eventLink}`), finding!.message);
   });
 });
 

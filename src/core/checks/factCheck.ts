@@ -505,7 +505,7 @@ class NoteChecker {
                 describeSteps(steps),
                 formatRate(figure.rate),
               ),
-          top.links,
+          this.linksOf(top, single),
         ),
       };
     }
@@ -542,7 +542,16 @@ class NoteChecker {
             wrong,
           )
         : t('The latest recorded rate of {0} is {1}, in force since {2}, not {3}.', top.label, rate, since, wrong);
-    return { ...this.at(figure, FactRule.notCurrent, top, current.rate), message: withSource(message, top.links) };
+    return { ...this.at(figure, FactRule.notCurrent, top, current.rate), message: withSource(message, this.linksOf(top, current)) };
+  }
+
+  /**
+   * The links that back a finding about one step of a tariff: those of the event the step links to (the
+   * meeting or measure that set that rate) first, then the tariff's own.
+   */
+  private linksOf(tariff: Tariff, step: TariffStep | undefined): readonly string[] {
+    const event = step?.event === undefined ? undefined : this.knowledge.events.get(step.event);
+    return event ? [...event.links, ...tariff.links] : tariff.links;
   }
 
   /** The finding's place, rule, entry and fix. */
