@@ -1,6 +1,7 @@
 // `trade-notes timeline`: the filters, Markdown by month (the Talks Timeline's grouping), JSON, and an
 // iCalendar file that a strict parser (ical.js) reads back exactly.
 import assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import { mergeKnowledge, type Knowledge } from '../../src/core/knowledge/knowledge';
 import { dayAfter, formatBasicDate, parseIsoDate } from '../../src/core/timeline/dates';
 import { timelineCalendar } from '../../src/core/timeline/icalendar';
@@ -80,12 +81,41 @@ describe('Timeline export: Markdown and JSON', () => {
     );
     const geneva = markdown.split('\n').find((line) => line.includes('Geneva talks'))!;
     assert.match(geneva, /^\| 10–11 May 2025 \| \*\*Geneva talks\*\* — Negotiators/);
-    assert.match(geneva, /\| He Lifeng, Scott Bessent, someone\\-unknown \|/);
-    assert.match(geneva, /\[example\\\.org\\\/geneva\]\(https:\/\/example\.org\/geneva\?a=1,2\) \|$/);
+    assert.match(geneva, /\| He Lifeng, Scott Bessent, someone-unknown \|/);
+    assert.match(geneva, /\[example\.org\/geneva\]\(https:\/\/example\.org\/geneva\?a=1,2\) \|$/);
+    assert.match(geneva, /Negotiators met for two days; the statement said tariffs would fall, pending review/);
     assert.doesNotMatch(markdown, /javascript/);
     const monthEnd = markdown.split('\n').find((line) => line.includes('month'))!;
     assert.match(monthEnd, /Talks \\\| over/, 'a pipe in a title cannot end the cell');
     assert.equal(monthEnd.split(/(?<!\\)\|/).length, 8, 'six cells');
+  });
+
+  it('shows any text literally when rendered (CommonMark with tables and raw HTML on), and escapes only syntax', () => {
+    const hostile =
+      'A *b* _c_ `d` [e](https://x.example) <b>f</b> &amp; ~~g~~ $h$ | i \\ j ![k](https://y.example) # l, m. (n): o-p';
+    const { knowledge: written } = mergeKnowledge(undefined, [
+      loadFile(`kind: trade-knowledge
+version: 1
+timeline:
+  - { id: hostile, date: 2025-05-10, title: ${JSON.stringify(hostile)}, place: ${JSON.stringify(hostile)}, kind: talks }
+`),
+    ]);
+    const markdown = timelineMarkdown(buildTimeline(written, 'oldest-first'), written);
+    const html = new MarkdownIt({ html: true }).render(markdown);
+    const cells = [...html.matchAll(/<td>(.*?)<\/td>/g)].map(([, cell]) => cell!);
+    assert.equal(cells.length, 6, html);
+    const text = (cell: string) =>
+      cell
+        .replace(/<\/?strong>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    assert.doesNotMatch(cells[1]!.replace(/<\/?strong>/g, ''), /</, "no element but the title's emphasis");
+    assert.equal(text(cells[1]!), hostile);
+    assert.equal(text(cells[3]!), hostile);
+    // Punctuation that starts no syntax inside a line stays unescaped: the file reads well as text.
+    assert.ok(markdown.includes(' # l, m. (n): o-p |'), markdown);
   });
 
   it('JSON has the months and events with the participants named', () => {

@@ -22,7 +22,7 @@ export function noteBlock(note: string | undefined): string | undefined {
 
 /** "Sources: [ustr.gov/…](…) · […](…)", only http(s) links; `undefined` when none is usable. */
 export function sourcesLine(links: readonly string[]): string | undefined {
-  const formatted = links.map(formatLink).filter((link): link is string => link !== undefined);
+  const formatted = links.map((link) => formatLink(link)).filter((link): link is string => link !== undefined);
   return formatted.length === 0 ? undefined : t('Sources: {0}', formatted.join(' · '));
 }
 

@@ -14,6 +14,20 @@ export function escapeMarkdown(text: string): string {
   return collapseWhitespace(text).replace(ASCII_PUNCTUATION, '\\$&');
 }
 
+// Inside a line of a Markdown document (an exported table's cell), only these can start syntax in
+// CommonMark or GitHub's flavour: escapes, code, emphasis, strikethrough, links and images (`[`), raw HTML
+// and autolinks (`<`), entities, table cells, and GitHub's math.
+const INLINE_SYNTAX = /[\\`*_~[\]<&|$]/g;
+
+/**
+ * Plain text → Markdown that shows it literally inside a line of a document, escaping only what could be
+ * syntax there, so that the file stays readable as text ("China's talks, 9–10 June" stays as it is). Not
+ * for hovers: VS Code gives more characters a meaning there (`$(icon)`), so cards use {@link escapeMarkdown}.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return collapseWhitespace(text).replace(INLINE_SYNTAX, '\\$&');
+}
+
 function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -22,12 +36,12 @@ function collapseWhitespace(text: string): string {
  * A `links` entry → `[host/path](url)`, or `undefined` unless it is an http(s) URL.
  * The label drops the scheme, `www.`, query and fragment, and is shortened, to keep cards compact.
  */
-export function formatLink(url: string): string | undefined {
+export function formatLink(url: string, escape: (text: string) => string = escapeMarkdown): string | undefined {
   const href = safeHref(url);
   if (href === undefined) return undefined;
   const parsed = new URL(href);
   const label = `${parsed.host.replace(/^www\./, '')}${decodePath(parsed.pathname)}`.replace(/\/$/, '');
-  return `[${escapeMarkdown(shorten(label, MAX_LINK_LABEL))}](${href})`;
+  return `[${escape(shorten(label, MAX_LINK_LABEL))}](${href})`;
 }
 
 /** Percent-escapes are for machines; the label shows the characters, unless the escapes are malformed. */

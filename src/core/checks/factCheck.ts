@@ -542,7 +542,10 @@ class NoteChecker {
             wrong,
           )
         : t('The latest recorded rate of {0} is {1}, in force since {2}, not {3}.', top.label, rate, since, wrong);
-    return { ...this.at(figure, FactRule.notCurrent, top, current.rate), message: withSource(message, this.linksOf(top, current)) };
+    return {
+      ...this.at(figure, FactRule.notCurrent, top, current.rate),
+      message: withSource(message, this.linksOf(top, current)),
+    };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { escapeMarkdown, formatLink } from '../cards/markdown';
+import { escapeMarkdownInline, formatLink } from '../cards/markdown';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { TimelineEvent } from '../knowledge/types';
 import { describeEventDate, type MonthGroup } from './timeline';
@@ -10,23 +10,23 @@ function participantName(knowledge: Knowledge, id: string): string {
 
 /**
  * The timeline as Markdown: a heading and a table per month, as the Talks Timeline groups it. Text from
- * knowledge files is escaped (it shows literally, and a `|` cannot break a table); only http(s) links
- * become links.
+ * knowledge files shows literally (only what could be syntax is escaped, so the file reads well as text,
+ * and a `|` cannot break a table); only http(s) links become links.
  */
 export function timelineMarkdown(groups: readonly MonthGroup[], knowledge: Knowledge): string {
   const lines = ['# Talks timeline', ''];
   if (groups.length === 0) lines.push('No events.', '');
   for (const group of groups) {
-    lines.push(`## ${escapeMarkdown(group.label)}`, '');
+    lines.push(`## ${escapeMarkdownInline(group.label)}`, '');
     lines.push('| Date | Event | Kind | Place | Participants | Sources |', '| --- | --- | --- | --- | --- | --- |');
     for (const event of group.events) {
       const cells = [
-        escapeMarkdown(describeEventDate(event)),
-        `**${escapeMarkdown(event.title)}**${event.summary ? ` — ${escapeMarkdown(event.summary)}` : ''}`,
-        escapeMarkdown(event.kind ?? ''),
-        escapeMarkdown(event.place ?? ''),
-        event.participants.map((id) => escapeMarkdown(participantName(knowledge, id))).join(', '),
-        event.links.flatMap((link) => formatLink(link) ?? []).join(', '),
+        escapeMarkdownInline(describeEventDate(event)),
+        `**${escapeMarkdownInline(event.title)}**${event.summary ? ` — ${escapeMarkdownInline(event.summary)}` : ''}`,
+        escapeMarkdownInline(event.kind ?? ''),
+        escapeMarkdownInline(event.place ?? ''),
+        event.participants.map((id) => escapeMarkdownInline(participantName(knowledge, id))).join(', '),
+        event.links.flatMap((link) => formatLink(link, escapeMarkdownInline) ?? []).join(', '),
       ];
       lines.push(`| ${cells.join(' | ')} |`);
     }
