@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { examplesWorkspace } from '../harness/paths.mjs';
+import { delay } from '../harness/processes.mjs';
 import { workbenchWith } from './workbench.mjs';
 
 const note = 'notes/2025-06-12-desk-draft.pnote';
@@ -31,7 +32,9 @@ describe('Fact check in a note (real workbench)', function () {
     await workbench().page.keyboard.press('Control+K');
     await workbench().page.keyboard.press('Control+I');
     await workbench().page.locator('.monaco-hover:not(.hidden)', { hasText: 'not 145' }).first().waitFor();
-    await workbench().fitHover();
+    // The finding comes first; the card under it may scroll. (Growing this hover, which opens above the
+    // line, would drag past the window's top and close it.) Wait for its fade-in.
+    await delay(500);
     await workbench().screenshot('fact-check-finding');
     assert.match(hover, /stood at 30\s?%/);
     assert.match(hover, /14 May 2025/);
