@@ -32,8 +32,8 @@ describe('Fact check in a note (real workbench)', function () {
     await workbench().page.keyboard.press('Control+K');
     await workbench().page.keyboard.press('Control+I');
     await workbench().page.locator('.monaco-hover:not(.hidden)', { hasText: 'not 145' }).first().waitFor();
-    // The finding comes first; the card under it may scroll. (Growing this hover, which opens above the
-    // line, would drag past the window's top and close it.) Wait for its fade-in.
+    // The finding comes first; the card under it may scroll. (Growing the hover drags its edge: when it
+    // opens above the line, the drag went past the window's top and closed it.) Wait for its fade-in.
     await delay(500);
     await workbench().screenshot('fact-check-finding');
     assert.match(hover, /stood at 30\s?%/);
