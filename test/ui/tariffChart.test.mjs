@@ -85,9 +85,15 @@ describe('Tariff chart (real workbench)', function () {
       .evaluate((body) => {
         const style = getComputedStyle(body);
         const button = getComputedStyle(/** @type {Element} */ (body.querySelector('button')));
-        return { text: style.color, background: style.backgroundColor, buttonBorder: button.borderTopColor };
+        return {
+          text: style.color,
+          background: style.backgroundColor,
+          buttonBorder: `${button.borderTopStyle} ${button.borderTopWidth} ${button.borderTopColor}`,
+        };
       });
-    assert.notEqual(looks.buttonBorder, 'rgba(0, 0, 0, 0)', 'buttons have a visible border');
+    // A solid border of a colour of its own (with no border, the colour would be the text's).
+    assert.match(looks.buttonBorder, /^solid [1-9][\d.]*px rgb\(/, 'buttons have a visible border');
+    assert.ok(!looks.buttonBorder.endsWith(looks.text), `the border is not the text colour: ${looks.buttonBorder}`);
     const ratio = contrastRatio(looks.text, looks.background);
     assert.ok(ratio >= 7, `text contrast ${ratio.toFixed(1)}:1 (${looks.text} on ${looks.background})`);
     await workbench().moveMouseAway();

@@ -104,8 +104,10 @@ describe('Core text in Chinese (zh-cn bundle)', () => {
   });
 
   it('fills placeholders as vscode.l10n does: braces that name no argument stay', () => {
-    configureL10n({ bundle: { 'Sources: {0}': '{0} {x} {1}' }, language: 'zh-cn' });
-    assert.equal(t('Sources: {0}', 'a'), 'a {x} {1}');
+    configureL10n({ bundle: { 'Sources: {0}': '{0} {x} {1} {05} {} {0}' }, language: 'zh-cn' });
+    // VS Code looks each name up as written: "05" is no argument's name, though 5 would be.
+    assert.equal(t('Sources: {0}', 'a', 'b', 'c', 'd', 'e', 'f'), 'a {x} b {05} {} a');
+    assert.equal(t('Sources: {0}', 'a'), 'a {x} {1} {05} {} a');
     assert.equal(t({ message: 'Sources: {0}', args: ['a'], comment: 'no such key' }), 'Sources: a');
   });
 });

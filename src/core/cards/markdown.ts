@@ -20,9 +20,11 @@ export function escapeMarkdown(text: string): string {
 const INLINE_SYNTAX = /[\\`*_~[\]<&|$]/g;
 
 /**
- * Plain text → Markdown that shows it literally inside a line of a document, escaping only what could be
- * syntax there, so that the file stays readable as text ("China's talks, 9–10 June" stays as it is). Not
- * for hovers: VS Code gives more characters a meaning there (`$(icon)`), so cards use {@link escapeMarkdown}.
+ * Plain text → Markdown that shows it as written inside a line of a document, escaping only what could be
+ * syntax there, so that the file stays readable as text ("China's talks, 9–10 June" stays as it is). A URL
+ * or an e-mail address in the text keeps its characters, and renderers that autolink (GitHub, VS Code's
+ * preview) make it a link, as in any document. Not for hovers: VS Code gives more characters a meaning
+ * there (`$(icon)`), and cards link nothing but their sources, so cards use {@link escapeMarkdown}.
  */
 export function escapeMarkdownInline(text: string): string {
   return collapseWhitespace(text).replace(INLINE_SYNTAX, '\\$&');

@@ -93,7 +93,10 @@ const templates = new Map<string, readonly (string | number)[]>();
 function partsOf(template: string): readonly (string | number)[] {
   let parts = templates.get(template);
   if (!parts) {
-    parts = template.split(/\{([^}]+)\}/).map((part, i) => (i % 2 === 1 && /^\d+$/.test(part) ? Number(part) : part));
+    // A number as written ("{05}" stays a name, as it would print when no argument fills it).
+    parts = template
+      .split(/\{([^}]+)\}/)
+      .map((part, i) => (i % 2 === 1 && String(Number(part)) === part ? Number(part) : part));
     templates.set(template, parts);
   }
   return parts;
