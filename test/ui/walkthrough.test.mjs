@@ -1,7 +1,8 @@
 // @ts-check
 // The walkthrough in a real workbench: Welcome: Open Walkthrough… lists "Get Started with Trade Notes",
 // which shows its six steps; the first step's button opens the sample note beside it and the step is
-// then done. And a folder without knowledge files opens without a single notification.
+// then done. In Chinese (zh-cn), the knowledge-file step shows its Chinese page. And a folder without
+// knowledge files opens without a single notification.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -84,5 +85,29 @@ describe('A folder without knowledge files (real workbench)', function () {
       .page.locator('.notifications-center .notifications-list-container .monaco-list-row')
       .allInnerTexts();
     assert.deepEqual(notifications, []);
+  });
+});
+
+describe('The walkthrough in Chinese (real workbench, zh-cn)', function () {
+  this.timeout(180_000);
+  const workbench = workbenchWith(undefined, { locale: 'zh-cn' });
+
+  it("shows its steps in Chinese, and the knowledge-file step's page is the Chinese one", async () => {
+    const { page } = workbench();
+    await workbench().runCommand('View: Close Primary Side Bar', 'Close Primary Side Bar');
+    await workbench().runCommand('Welcome: Open Walkthrough', 'Open Walkthrough');
+    await workbench().pick('Trade Notes 入门');
+    const step = page.locator('.part.editor .getting-started-step', { hasText: '创建你自己的知识文件' }).first();
+    await step.waitFor({ timeout: 60_000 });
+    await step.click();
+    // A Markdown page is shown in a webview (an iframe in an iframe), from the file package.nls.zh-cn.json names.
+    const media = page.frameLocator('.part.editor iframe.webview.ready').frameLocator('iframe#active-frame');
+    await media.locator('h1', { hasText: '你自己的知识' }).waitFor({ timeout: 30_000 });
+    const text = await media.locator('body').innerText();
+    assert.match(text, /无论是否保存，文件都会在你输入时读取/);
+    assert.doesNotMatch(text, /Saved or not/);
+    await workbench().moveMouseAway();
+    await delay(500);
+    await workbench().screenshot('walkthrough-zh-cn');
   });
 });

@@ -35,11 +35,11 @@ describe('Walkthrough: Get Started with Trade Notes', () => {
   it('has six steps, each with one command link that completes it', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const manifest = extension.packageJSON;
-    const nls = JSON.parse(
-      new TextDecoder().decode(
-        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'package.nls.json')),
-      ),
-    ) as Record<string, string>;
+    const readNls = async (name: string) =>
+      JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, name))),
+      ) as Record<string, string>;
+    const [nls, zhCn] = [await readNls('package.nls.json'), await readNls('package.nls.zh-cn.json')];
     // VS Code may hand over the manifest with its %placeholders% filled in, or not.
     const text = (value: string): string => nls[/^%(.+)%$/.exec(value)?.[1] ?? ''] ?? value;
     const [walkthrough] = manifest.contributes.walkthroughs as { id: string; steps: Step[] }[];
@@ -65,8 +65,12 @@ describe('Walkthrough: Get Started with Trade Notes', () => {
       }
       const media = step.media.image ?? step.media.markdown;
       assert.ok(media, `${step.id} has media`);
-      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, media));
-      assert.ok(stat.size > 0, `${step.id}: ${media} is shipped`);
+      // A media path may be a %placeholder% too, so that each language has its own file.
+      for (const translation of [nls, zhCn]) {
+        const file = translation[/^%(.+)%$/.exec(media)?.[1] ?? ''] ?? media;
+        const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, file));
+        assert.ok(stat.size > 0, `${step.id}: ${file} is shipped`);
+      }
       if (step.media.image) assert.ok(text((step.media as { altText: string }).altText), `${step.id}: alt text`);
     }
   });
