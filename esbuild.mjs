@@ -79,8 +79,8 @@ export const precompiledKnowledge = {
 
 /**
  * The module of a loaded knowledge file, written small for the web bundle's budget: its URI once (every
- * entry's source names it) and each source range as a call. Both replace whole JSON values, never text
- * inside a string (quotes there are escaped).
+ * entry's source names it), each source range as a call, and each source (the URI and a range) as one.
+ * They replace whole JSON values, never text inside a string (quotes there are escaped).
  */
 function knowledgeModule(file) {
   const json = JSON.stringify(file)
@@ -89,10 +89,12 @@ function knowledgeModule(file) {
     .replace(
       /\{"start":\{"line":(\d+),"character":(\d+)\},"end":\{"line":(\d+),"character":(\d+)\}\}/g,
       'r($1,$2,$3,$4)',
-    );
+    )
+    .replace(/\{"uri":u,"range":r\((\d+,\d+,\d+,\d+)\)\}/g, 's($1)');
   return [
     `const u = ${JSON.stringify(file.uri)};`,
     'const r = (a, b, c, d) => ({ start: { line: a, character: b }, end: { line: c, character: d } });',
+    'const s = (a, b, c, d) => ({ uri: u, range: r(a, b, c, d) });',
     `export const knowledge = ${json};`,
     '',
   ].join('\n');

@@ -64,7 +64,10 @@ const TARIFF_WORD = /\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|关税|税率/gi
  * conditions, negations, averages, comparisons. A sentence with one of them is not checked.
  */
 const NOT_A_PLAIN_FACT =
-  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?)\b|如果|将|拟|威胁|计划|可能|不是|平均/i;
+  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?|in case|in the event|risks?|possibl[ey]|potential(?:ly)?|(?:un)?likely|poised|prospects?|fears?|feared|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|correction|misreport(?:s|ed)?)\b|如果|将|拟|威胁|计划|可能|不是|平均|宣布|错误/i;
+
+/** "may" as a verb: lower case only, for "May" is a month. */
+const MAY = /\bmay\b/;
 
 /** Parts of a tariff, other measures and other legal bases: a figure near one is not the tariff's headline rate. */
 const PART_OF_A_TARIFF =
@@ -307,7 +310,9 @@ class NoteChecker {
       if (!official) continue;
       // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
       const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
-      if (!written) continue;
+      if (!written || !this.isWholeTitle(written.start, official) || NAME_SUFFIX.test(this.text.slice(mention.end))) {
+        continue;
+      }
       const known = this.knownTitleOf(official, mention.start);
       const allowed = (word: string) => nameWords.get(official)!.has(word) || known?.words.has(word);
       if (!known || wordsOf(written.title).every(allowed)) continue;
@@ -321,6 +326,19 @@ class NoteChecker {
         entry: official.source,
       };
     }
+  }
+
+  /**
+   * Whether a title written at `start` is the whole title: not the end of a longer one the knowledge does
+   * not know ("General Secretary Xi", "Executive Vice President …"). A capitalised word right before it
+   * makes it longer, unless it is a word of the official's country or aliases ("US Commerce Secretary",
+   * "Chinese Vice Premier") or a word that starts a sentence ("When Commerce Secretary …").
+   */
+  private isWholeTitle(start: number, official: Official): boolean {
+    const before = /([\p{L}.'’-]+)[ \t\u00a0]+$/u.exec(this.text.slice(Math.max(0, start - 40), start))?.[1];
+    if (before === undefined || !/^\p{Lu}/u.test(before) || SENTENCE_OPENERS.has(before)) return true;
+    const words = this.terms.nameWords.get(official)!;
+    return wordsOf(before).every((word) => words.has(word));
   }
 
   /**
@@ -387,7 +405,12 @@ class NoteChecker {
     if (figures.length === 0) return;
     // Quoted words are someone else's claim; plans, negations and averages are not a rate in force; a
     // part of a tariff (its reciprocal or fentanyl part, an exclusion) may be what the figures are of.
-    if (/^\s*>/.test(sentence.text) || NOT_A_PLAIN_FACT.test(sentence.text) || PART_OF_A_TARIFF.test(sentence.text)) {
+    if (
+      /^\s*>/.test(sentence.text) ||
+      NOT_A_PLAIN_FACT.test(sentence.text) ||
+      MAY.test(sentence.text) ||
+      PART_OF_A_TARIFF.test(sentence.text)
+    ) {
       return;
     }
     const quoted = quotedRanges(sentence);
@@ -400,7 +423,7 @@ class NoteChecker {
     if (rates.length === 0) return;
     const inSentence = this.mentionsIn(sentence.start, sentence.end);
     const countries = countriesNamed(inSentence, this.knowledge);
-    if (countries.length === 0) return;
+    if (countries.length === 0 || namesAnotherCountry(sentence, inSentence)) return;
     const pool = this.candidateTariffs(sentence, countries);
     if (pool.length === 0) return;
     const when = this.whenOf(sentence);
@@ -586,8 +609,12 @@ class NoteChecker {
     candidates = candidates.filter((tariff) => labelGoods(tariff).every((good) => goods.includes(good)));
     const covered = new Set(candidates.flatMap(labelGoods));
     if (goods.some((good) => !covered.has(good))) return [];
+    // The tariff on the goods the sentence names before a tariff on all goods, then the one imposed by the
+    // country named first.
     const first = countries[0];
-    return candidates.sort((a, b) => Number(b.by === first) - Number(a.by === first));
+    return candidates.sort(
+      (a, b) => labelGoods(b).length - labelGoods(a).length || Number(b.by === first) - Number(a.by === first),
+    );
   }
 
   /**
@@ -595,7 +622,11 @@ class NoteChecker {
    * imports from China"; the nearest one.
    */
   private targetCountry(sentence: Sentence, inSentence: readonly Mention[], at: number): string | undefined {
-    for (const mention of [...inSentence].reverse()) {
+    // A country named between the target and the figure may be the figure's ("tariffs on American goods
+    // peaked at 125%, after the US reached 145%"): then the figure has no target of its own.
+    let between = false;
+    for (let k = inSentence.length - 1; k >= 0; k--) {
+      const mention = inSentence[k]!;
       if (mention.start >= at) continue;
       const code = countryOf(mention, this.knowledge);
       if (!code) continue;
@@ -605,8 +636,9 @@ class NoteChecker {
           before,
         )
       ) {
-        return code;
+        return between ? undefined : code;
       }
+      between = true;
     }
     return undefined;
   }
@@ -691,6 +723,151 @@ function countryOf(mention: Mention, knowledge: Knowledge): string | undefined {
   if (mention.kind === 'country') return mention.code;
   if (mention.kind === 'official') return knowledge.officials.get(mention.officialId)?.country;
   return undefined;
+}
+
+/**
+ * Countries and blocs by their names and adjectives (capitalised, as prose writes them), and in Chinese.
+ * A sentence that names one the knowledge does not know (not a mention) may be about that country's
+ * tariffs ("Japanese goods face 15% US tariffs"), which the knowledge does not have: it is not checked.
+ */
+const OTHER_COUNTRY = new RegExp(
+  `\\b(?:${[
+    'Afghan(?:istan)?',
+    'Albania[n]?',
+    'Algeria[n]?',
+    'Angola[n]?',
+    'Argentin(?:a|e|ian)',
+    'Armenia[n]?',
+    'Australia[n]?',
+    'Austria[n]?',
+    'Azerbaijan[i]?',
+    'Bahrain[i]?',
+    'Bangladesh[i]?',
+    'Belarus(?:ian)?',
+    'Belgi(?:um|an)',
+    'Bolivia[n]?',
+    'Bosnia[n]?',
+    'Brazil(?:ian)?',
+    'Brit(?:ain|ish)',
+    'Brunei',
+    'Bulgaria[n]?',
+    'Cambodia[n]?',
+    'Canad(?:a|ian)',
+    'Chile(?:an)?',
+    'Colombia[n]?',
+    'Costa Rica[n]?',
+    'Croatia[n]?',
+    'Cuba[n]?',
+    'Cyprus',
+    'Cypriot',
+    'Czech(?:ia)?',
+    'Denmark',
+    'Danish',
+    'Ecuador(?:ian)?',
+    'Egypt(?:ian)?',
+    'Estonia[n]?',
+    'Ethiopia[n]?',
+    'Europe(?:an)?',
+    'EU',
+    'Finland',
+    'Finnish',
+    'France',
+    'French',
+    'German[y]?',
+    'Ghana(?:ian)?',
+    'Greece',
+    'Greek',
+    'Guatemala[n]?',
+    'Hondura[ns]',
+    'Hong Kong',
+    'Hungar(?:y|ian)',
+    'Iceland(?:ic)?',
+    'India[n]?',
+    'Indonesia[n]?',
+    'Iran(?:ian)?',
+    'Iraq[i]?',
+    'Ireland',
+    'Irish',
+    'Israel[i]?',
+    'Ital(?:y|ian)',
+    'Japan(?:ese)?',
+    'Kazakh(?:stan)?',
+    'Kenya[n]?',
+    'Korea[n]?',
+    'Kuwait[i]?',
+    'Lao(?:s|tian)?',
+    'Latvia[n]?',
+    'Leban(?:on|ese)',
+    'Lithuania[n]?',
+    'Luxembourg',
+    'Malaysia[n]?',
+    'Mexic(?:o|an)',
+    'Mongolia[n]?',
+    'Morocc(?:o|an)',
+    'Myanmar',
+    'Nepal(?:ese)?',
+    'Netherlands',
+    'Dutch',
+    'New Zealand',
+    'Nicaragua[n]?',
+    'Nigeria[n]?',
+    'Norw(?:ay|egian)',
+    'Oman[i]?',
+    'Pakistan[i]?',
+    'Panama(?:nian)?',
+    'Paraguay(?:an)?',
+    'Peru(?:vian)?',
+    'Philippines?',
+    'Filipino',
+    'Poland',
+    'Polish',
+    'Portug(?:al|uese)',
+    'Qatar[i]?',
+    'Romania[n]?',
+    'Russia[n]?',
+    'Saudi',
+    'Serbia[n]?',
+    'Singapore(?:an)?',
+    'Slovak(?:ia)?',
+    'Slovenia[n]?',
+    'South Africa[n]?',
+    'Spain',
+    'Spanish',
+    'Sri Lanka[n]?',
+    'Swed(?:en|ish)',
+    'Swiss',
+    'Switzerland',
+    'Syria[n]?',
+    'Taiwan(?:ese)?',
+    'Thai(?:land)?',
+    'Tunisia[n]?',
+    'Turk(?:ey|ish)',
+    'Türkiye',
+    'Ukrain(?:e|ian)',
+    'UAE',
+    'Emirati',
+    'UK',
+    'Uruguay(?:an)?',
+    'Uzbek(?:istan)?',
+    'Venezuela[n]?',
+    'Viet ?[Nn]am(?:ese)?',
+    'Yemen[i]?',
+    'Zambia[n]?',
+    'Zimbabwe(?:an)?',
+    'ASEAN',
+    'Mercosur',
+  ].join('|')})\\b|日本|欧盟|欧洲|印度|韩国|越南|墨西哥|加拿大|英国|德国|法国|巴西|俄罗斯|澳大利亚|台湾|东盟`,
+  'g',
+);
+
+/** Whether the sentence names a country or bloc that is not one of its mentions (see {@link OTHER_COUNTRY}). */
+function namesAnotherCountry(sentence: Sentence, mentions: readonly Mention[]): boolean {
+  OTHER_COUNTRY.lastIndex = 0;
+  for (let match = OTHER_COUNTRY.exec(sentence.text); match; match = OTHER_COUNTRY.exec(sentence.text)) {
+    const at = sentence.start + match.index;
+    if (!mentions.some((mention) => mention.start <= at && at < mention.end)) return true;
+  }
+  return false;
 }
 
 /** The countries named in the sentence, in order, each once. */
@@ -942,6 +1119,16 @@ function nameWordsOf(official: Official, knowledge: Knowledge): Set<string> {
 }
 
 const TITLE_FILLER = new Set(['of', 'the', 'for', 'and', 's']);
+
+/** Capitalised words that start sentences rather than titles. */
+const SENTENCE_OPENERS = new Set(
+  'The A An And But Or So When While As After Before Since Then Also Meanwhile Yesterday Today Tomorrow On In At With For From By Both Later Earlier Once Now There Here Still Yet Even Only Last Next This That These Those'.split(
+    ' ',
+  ),
+);
+
+/** After a name, a suffix that makes it someone else: "Donald Trump Jr.". */
+const NAME_SUFFIX = /^,?[ \t\u00a0]*(?:Jr|Sr)\b|^[ \t\u00a0]+(?:II|III|IV)\b/;
 
 const nameWordsByOfficial = new WeakMap<Official, ReadonlySet<string>>();
 
