@@ -335,8 +335,14 @@ class NoteChecker {
    * "Chinese Vice Premier") or a word that starts a sentence ("When Commerce Secretary …").
    */
   private isWholeTitle(start: number, official: Official): boolean {
-    const before = /([\p{L}.'’-]+)[ \t\u00a0]+$/u.exec(this.text.slice(Math.max(0, start - 40), start))?.[1];
-    if (before === undefined || !/^\p{Lu}/u.test(before) || SENTENCE_OPENERS.has(before)) return true;
+    // The word before the spaces before the title, read backwards (a pattern anchored at the end of a
+    // slice would try every place in it, for every official named).
+    let end = start;
+    while (end > 0 && TITLE_SPACE.has(this.text[end - 1]!)) end--;
+    let begin = end;
+    while (begin > 0 && end < start && WORD_BEFORE_TITLE.test(this.text[begin - 1]!)) begin--;
+    const before = this.text.slice(begin, end);
+    if (before === '' || !/^\p{Lu}/u.test(before) || SENTENCE_OPENERS.has(before)) return true;
     const words = this.terms.nameWords.get(official)!;
     return wordsOf(before).every((word) => words.has(word));
   }
@@ -1119,6 +1125,9 @@ function nameWordsOf(official: Official, knowledge: Knowledge): Set<string> {
 }
 
 const TITLE_FILLER = new Set(['of', 'the', 'for', 'and', 's']);
+
+const TITLE_SPACE = new Set([' ', '\t', '\u00a0']);
+const WORD_BEFORE_TITLE = /[\p{L}.'’-]/u;
 
 /** Capitalised words that start sentences rather than titles. */
 const SENTENCE_OPENERS = new Set(
