@@ -228,6 +228,8 @@ interface KnowledgeTerms {
   readonly eventKeywords: ReadonlyMap<string, readonly TimelineEvent[]>;
   /** Any known title, longest first, right before the end of a text. */
   readonly titleAtEnd: RegExp | undefined;
+  /** The last word of each known title: a name after any other word has no title before it. */
+  readonly titleEnds: ReadonlySet<string>;
   /** The goods each tariff's label names. */
   readonly goods: ReadonlyMap<Tariff, readonly string[]>;
   /** Words other than their title's that may stand in a title before each official's name (aliases, country). */
@@ -239,7 +241,15 @@ const termsByKnowledge = new WeakMap<Knowledge, KnowledgeTerms>();
 function termsOf(knowledge: Knowledge): KnowledgeTerms {
   let terms = termsByKnowledge.get(knowledge);
   if (!terms) {
-    const titles = knownTitles(knowledge).sort((a, b) => b.length - a.length);
+    // The titles of the knowledge's officials as written there too ("Secretary of Commerce"), so that the
+    // long form before a name is checked like the short one.
+    const officialTitles = [...knowledge.officials.values()].flatMap((official) => [
+      official.title,
+      ...official.titles.map((held) => held.title),
+    ]);
+    const titles = [...new Set([...knownTitles(knowledge), ...officialTitles])]
+      .filter((title) => /^\p{Lu}/u.test(title))
+      .sort((a, b) => b.length - a.length);
     const alternatives = titles.map((title) => title.split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+'));
     terms = {
       eventKeywords: eventKeywords(knowledge),
@@ -247,6 +257,7 @@ function termsOf(knowledge: Knowledge): KnowledgeTerms {
         alternatives.length === 0
           ? undefined
           : new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})[ \\t\\u00a0]+$`, 'u'),
+      titleEnds: new Set(titles.map((title) => title.split(/\s+/).at(-1)!)),
       goods: new Map([...knowledge.tariffs.values()].map((tariff) => [tariff, goodsIn(tariff.label)])),
       nameWords: new Map(
         [...knowledge.officials.values()].map((official) => [official, nameWordsOf(official, knowledge)]),
@@ -300,7 +311,7 @@ class NoteChecker {
 
   /** Findings on titles before the officials named in [from, to). */
   *titleFindings(from: number, to: number): Generator<FactFinding> {
-    const { titleAtEnd, nameWords } = this.terms;
+    const { titleAtEnd, titleEnds, nameWords } = this.terms;
     if (!titleAtEnd) return;
     for (let k = firstStartingAtOrAfter(this.mentions, from); k < this.mentions.length; k++) {
       const mention = this.mentions[k]!;
@@ -309,7 +320,11 @@ class NoteChecker {
       const official = this.knowledge.officials.get(mention.officialId);
       if (!official) continue;
       // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
-      const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
+      const nameStart = nameStartIn(this.text, mention, official);
+      // Most names follow a word that ends no title ("said Bessent"): those skip the pattern, which tries
+      // every title at every place of the text before the name.
+      if (!titleEnds.has(this.wordBefore(nameStart))) continue;
+      const written = titleBefore(this.text, nameStart, titleAtEnd);
       if (!written || !this.isWholeTitle(written.start, official) || NAME_SUFFIX.test(this.text.slice(mention.end))) {
         continue;
       }
@@ -329,19 +344,25 @@ class NoteChecker {
   }
 
   /**
+   * The word before the spaces before `at` ("" when no space or no word is there), read backwards by
+   * character: a pattern anchored at the end of a slice would try every place in it, for every name.
+   */
+  private wordBefore(at: number): string {
+    let end = at;
+    while (end > 0 && TITLE_SPACE.has(this.text[end - 1]!)) end--;
+    let begin = end;
+    while (begin > 0 && end < at && WORD_BEFORE_TITLE.test(this.text[begin - 1]!)) begin--;
+    return this.text.slice(begin, end);
+  }
+
+  /**
    * Whether a title written at `start` is the whole title: not the end of a longer one the knowledge does
    * not know ("General Secretary Xi", "Executive Vice President …"). A capitalised word right before it
    * makes it longer, unless it is a word of the official's country or aliases ("US Commerce Secretary",
    * "Chinese Vice Premier") or a word that starts a sentence ("When Commerce Secretary …").
    */
   private isWholeTitle(start: number, official: Official): boolean {
-    // The word before the spaces before the title, read backwards (a pattern anchored at the end of a
-    // slice would try every place in it, for every official named).
-    let end = start;
-    while (end > 0 && TITLE_SPACE.has(this.text[end - 1]!)) end--;
-    let begin = end;
-    while (begin > 0 && end < start && WORD_BEFORE_TITLE.test(this.text[begin - 1]!)) begin--;
-    const before = this.text.slice(begin, end);
+    const before = this.wordBefore(start);
     if (before === '' || !/^\p{Lu}/u.test(before) || SENTENCE_OPENERS.has(before)) return true;
     const words = this.terms.nameWords.get(official)!;
     return wordsOf(before).every((word) => words.has(word));
@@ -1169,11 +1190,16 @@ function preferredTitle(official: Official): string {
 /** Where the official's name starts in a mention of them: after a title that the alias itself holds. */
 function nameStartIn(text: string, mention: Mention, official: Official): number {
   const nameWords = wordsOfName(official);
-  for (const word of text.slice(mention.start, mention.end).matchAll(/[\p{L}\p{M}]+/gu)) {
+  // An exec loop over the mention (every official named asks): matchAll would copy the pattern each time.
+  const written = text.slice(mention.start, mention.end);
+  LETTERS.lastIndex = 0;
+  for (let word = LETTERS.exec(written); word; word = LETTERS.exec(written)) {
     if (nameWords.has(foldText(word[0]))) return mention.start + word.index;
   }
   return mention.start;
 }
+
+const LETTERS = /[\p{L}\p{M}]+/gu;
 
 function describeHistory(history: readonly TariffStep[]): string {
   return formatList(history.map((step) => t('{0} from {1}', formatRate(step.rate), formatDate(step.date))));
