@@ -241,15 +241,7 @@ const termsByKnowledge = new WeakMap<Knowledge, KnowledgeTerms>();
 function termsOf(knowledge: Knowledge): KnowledgeTerms {
   let terms = termsByKnowledge.get(knowledge);
   if (!terms) {
-    // The titles of the knowledge's officials as written there too ("Secretary of Commerce"), so that the
-    // long form before a name is checked like the short one.
-    const officialTitles = [...knowledge.officials.values()].flatMap((official) => [
-      official.title,
-      ...official.titles.map((held) => held.title),
-    ]);
-    const titles = [...new Set([...knownTitles(knowledge), ...officialTitles])]
-      .filter((title) => /^\p{Lu}/u.test(title))
-      .sort((a, b) => b.length - a.length);
+    const titles = knownTitles(knowledge).sort((a, b) => b.length - a.length);
     const alternatives = titles.map((title) => title.split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+'));
     terms = {
       eventKeywords: eventKeywords(knowledge),
