@@ -228,8 +228,6 @@ interface KnowledgeTerms {
   readonly eventKeywords: ReadonlyMap<string, readonly TimelineEvent[]>;
   /** Any known title, longest first, right before the end of a text. */
   readonly titleAtEnd: RegExp | undefined;
-  /** The last word of each known title: a name after any other word has no title before it. */
-  readonly titleEnds: ReadonlySet<string>;
   /** The goods each tariff's label names. */
   readonly goods: ReadonlyMap<Tariff, readonly string[]>;
   /** Words other than their title's that may stand in a title before each official's name (aliases, country). */
@@ -249,7 +247,6 @@ function termsOf(knowledge: Knowledge): KnowledgeTerms {
         alternatives.length === 0
           ? undefined
           : new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})[ \\t\\u00a0]+$`, 'u'),
-      titleEnds: new Set(titles.map((title) => title.split(/\s+/).at(-1)!)),
       goods: new Map([...knowledge.tariffs.values()].map((tariff) => [tariff, goodsIn(tariff.label)])),
       nameWords: new Map(
         [...knowledge.officials.values()].map((official) => [official, nameWordsOf(official, knowledge)]),
@@ -303,7 +300,7 @@ class NoteChecker {
 
   /** Findings on titles before the officials named in [from, to). */
   *titleFindings(from: number, to: number): Generator<FactFinding> {
-    const { titleAtEnd, titleEnds, nameWords } = this.terms;
+    const { titleAtEnd, nameWords } = this.terms;
     if (!titleAtEnd) return;
     for (let k = firstStartingAtOrAfter(this.mentions, from); k < this.mentions.length; k++) {
       const mention = this.mentions[k]!;
@@ -312,11 +309,7 @@ class NoteChecker {
       const official = this.knowledge.officials.get(mention.officialId);
       if (!official) continue;
       // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
-      const nameStart = nameStartIn(this.text, mention, official);
-      // Most names follow a word that ends no title ("said Bessent"): those skip the pattern, which tries
-      // every title at every place of the text before the name.
-      if (!titleEnds.has(this.wordBefore(nameStart))) continue;
-      const written = titleBefore(this.text, nameStart, titleAtEnd);
+      const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
       if (!written || !this.isWholeTitle(written.start, official) || NAME_SUFFIX.test(this.text.slice(mention.end))) {
         continue;
       }
@@ -337,7 +330,7 @@ class NoteChecker {
 
   /**
    * The word before the spaces before `at` ("" when no space or no word is there), read backwards by
-   * character: a pattern anchored at the end of a slice would try every place in it, for every name.
+   * character: a pattern anchored at the end of a slice would try every place in it, for every title.
    */
   private wordBefore(at: number): string {
     let end = at;
