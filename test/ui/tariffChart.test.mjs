@@ -60,11 +60,8 @@ describe('Tariff chart (real workbench)', function () {
 
   /** Picks a colour theme with "Preferences: Color Theme", as a user does. */
   async function switchTheme(/** @type {string} */ theme) {
-    const page = workbench().page;
     await workbench().runCommand('Preferences: Color Theme');
-    await page.locator('.quick-input-widget input').fill(theme);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await workbench().pick(theme);
   }
 
   it('redraws in the dark theme', async () => {
