@@ -57,7 +57,7 @@ class SampleNote {
       const content = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
       this.document = await vscode.workspace.openTextDocument({ language: POLICY_NOTE_LANGUAGE, content });
     }
-    return vscode.window.showTextDocument(this.document, { preview: false });
+    return vscode.window.showTextDocument(this.document, { preview: false, viewColumn: besideWalkthrough() });
   }
 
   /**
@@ -124,4 +124,15 @@ function firstFinding(uri: vscode.Uri): Promise<vscode.Diagnostic | undefined> {
       if (finding) done(finding);
     });
   });
+}
+
+/**
+ * The column for the sample: the active one, unless the walkthrough itself is active there. The
+ * walkthrough's `command:toSide:` links focus the group beside it before running the command, but a
+ * click on the walkthrough can take focus back first; the note then covered the walkthrough (seen in
+ * CI). VS Code's own editors, such as the walkthrough, are tabs without an input in the API.
+ */
+function besideWalkthrough(): vscode.ViewColumn {
+  const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return activeTab && activeTab.input === undefined ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
 }
