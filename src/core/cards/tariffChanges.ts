@@ -1,6 +1,6 @@
 /** Plain-text wording of tariff rates and changes, shared by the tariff and event cards. Escape before use. */
 import type { TariffStep } from '../knowledge/types';
-import { displayLocale, t } from '../l10n/l10n';
+import { displayLocale, intlFormatter, t } from '../l10n/l10n';
 import { describeAsOf, formatDate } from '../timeline/dates';
 
 /**
@@ -15,7 +15,10 @@ export function writtenRate(rate: number): string {
 export function formatRate(rate: number): string {
   const locale = displayLocale();
   if (locale === undefined) return writtenRate(rate);
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(rate / 100);
+  return intlFormatter(
+    `percent|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }),
+  ).format(rate / 100);
 }
 
 /** Rates equal up to floating-point noise, so `7.5` from a note matches `7.5%` from YAML however each was computed. */

@@ -29,6 +29,7 @@ import { noteDateOf, type NoteDate } from './noteDate';
 import type { CheckedNote, NoteFinding } from './noteFinding';
 import { findProseDates, isoOf, withYear, type ProseDate } from './proseDates';
 import { knownTitles } from './unknownOfficials';
+import { PatternBefore } from '../text/patternBefore';
 import { changeBetween } from '../text/textChange';
 
 /** The rules of the fact check, as finding codes. */
@@ -80,8 +81,10 @@ const GOODS =
 const GOODS_ALL = new RegExp(GOODS.source, 'gi');
 
 /** Words right before a figure that make it not a rate: a change, a bound, an approximation. */
-const BEFORE_NOT_A_RATE =
-  /(?:\b(?:by|additional|extra|further|another|more|up\s+to|over|under|above|below|exceed(?:s|ed|ing)?|beyond|nearly|almost|about|around|roughly|approximately|some|at\s+least|at\s+most|less\s+than|more\s+than|higher\s+than|lower\s+than|plus|minus|an?\s+extra|an?\s+additional|a\s+further|another)\s+|[+±~≈]\s*|再|额外|累计|超过|高达|约)$/i;
+const BEFORE_NOT_A_RATE = new PatternBefore(
+  String.raw`(?:\b(?:by|additional|extra|further|another|more|up\s+to|over|under|above|below|exceed(?:s|ed|ing)?|beyond|nearly|almost|about|around|roughly|approximately|some|at\s+least|at\s+most|less\s+than|more\s+than|higher\s+than|lower\s+than|plus|minus|an?\s+extra|an?\s+additional|a\s+further|another)\s+|[+±~≈]\s*|再|额外|累计|超过|高达|约)`,
+  'i',
+);
 
 /** Words right after a figure that make it not a rate: of something, a change, points. */
 const AFTER_NOT_A_RATE =
@@ -92,8 +95,10 @@ const TARIFF_WORD_AFTER =
   /^\s*(?:[\p{L}-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|^\s*(?:的)?(?:关税|附加税|税)/iu;
 
 /** A rate phrase right before the figure, after a tariff word earlier in the sentence: "tariffs … to 145%". */
-const RATE_PHRASE_BEFORE =
-  /(?:\b(?:to|at|of|from|is|are|was|were|reached|hit|stood\s+at|stands?\s+at|stand\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|rate\s+of|rates\s+of|now|currently|still|set\s+at|fixed\s+at|,)\s+|[:|]\s*|为|至|到|达|是)$/i;
+const RATE_PHRASE_BEFORE = new PatternBefore(
+  String.raw`(?:\b(?:to|at|of|from|is|are|was|were|reached|hit|stood\s+at|stands?\s+at|stand\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|rate\s+of|rates\s+of|now|currently|still|set\s+at|fixed\s+at|,)\s+|[:|]\s*|为|至|到|达|是)`,
+  'i',
+);
 
 /** Markers of a claim about the present, which a dated note makes as of its date. */
 const CURRENT =
@@ -105,7 +110,24 @@ const PINNING_PREPOSITIONS = new Set(['on', 'in', 'since', 'from', 'as of', 'eff
 /** Nouns after a place that make it an event: "the Geneva talks", "the London meeting". */
 const EVENT_NOUN =
   /^[\s-]*(?:trade\s+)?(?:talks|meeting|meetings|round|agreement|deal|statement|truce|summit|call|consensus|negotiations|framework|accord)\b/i;
-const EVENT_PREPOSITION = /\b(in|at|after|since|following|during|before|ahead of)\s+(?:the\s+)?$/i;
+const EVENT_PREPOSITION = new PatternBefore(
+  String.raw`\b(in|at|after|since|following|during|before|ahead of)\s+(?:the\s+)?`,
+  'i',
+);
+
+/** Right before a figure: the rate a change starts from ("cut from 145% to 30%"). */
+const FROM_BEFORE = new PatternBefore(String.raw`\bfrom\s+|从`, 'i');
+
+/** Words that make the country a few words after them a tariff's target: "on Chinese goods". */
+const TARGET_PREPOSITIONS = new Set(['on', 'against', 'targeting']);
+/** Words that make the country after "from" a tariff's target: "imports from China". */
+const TRADED_GOODS = new Set(['goods', 'imports', 'products', 'exports', 'shipments']);
+
+/** Right before a title: a word that makes it a title the check cannot judge ("former Commerce Secretary"). */
+const TITLE_QUALIFIER_BEFORE = new PatternBefore(
+  String.raw`\b(?:former|ex|then|acting|deputy|vice|late|under)[\s-]+`,
+  'i',
+);
 
 /**
  * Days around a stated date within which a figure counts as in force: news dates a change by its
@@ -143,8 +165,13 @@ interface Period {
   /** ISO dates, inclusive; `to` may be open (undefined: up to the latest step). */
   readonly from: string;
   readonly to?: string;
-  /** How the message names it at the start of a sentence: "On 10 Apr 2025", "In April 2025", "At the time of …". */
-  readonly label: string;
+  /** The same with {@link DATE_SLACK_DAYS} on each side (`to` never open here). */
+  readonly slack: { readonly from: string; readonly to: string };
+  /**
+   * How the message names it at the start of a sentence: "On 10 Apr 2025", "In April 2025", "At the time
+   * of …"; written only for a finding.
+   */
+  readonly label: () => string;
 }
 
 /** Every fact-check finding in a note, in text order. */
@@ -226,8 +253,10 @@ function moved(finding: FactFinding, delta: number): FactFinding {
 /** What the check derives from the knowledge once, not per note: the knowledge never changes once merged. */
 interface KnowledgeTerms {
   readonly eventKeywords: ReadonlyMap<string, readonly TimelineEvent[]>;
-  /** Any known title, longest first, right before the end of a text. */
-  readonly titleAtEnd: RegExp | undefined;
+  /** The last day on which each event's rates may have taken effect; none for an event with a bad date. */
+  readonly followUps: ReadonlyMap<TimelineEvent, string>;
+  /** Any known title, longest first, and the spaces after it. */
+  readonly titleAtEnd: PatternBefore | undefined;
   /** The goods each tariff's label names. */
   readonly goods: ReadonlyMap<Tariff, readonly string[]>;
   /** Words other than their title's that may stand in a title before each official's name (aliases, country). */
@@ -243,10 +272,11 @@ function termsOf(knowledge: Knowledge): KnowledgeTerms {
     const alternatives = titles.map((title) => title.split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+'));
     terms = {
       eventKeywords: eventKeywords(knowledge),
+      followUps: followUps(knowledge),
       titleAtEnd:
         alternatives.length === 0
           ? undefined
-          : new RegExp(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})[ \\t\\u00a0]+$`, 'u'),
+          : new PatternBefore(`(?<![\\p{L}\\p{N}-])(${alternatives.join('|')})([ \\t\\u00a0]+)`, 'u'),
       goods: new Map([...knowledge.tariffs.values()].map((tariff) => [tariff, goodsIn(tariff.label)])),
       nameWords: new Map(
         [...knowledge.officials.values()].map((official) => [official, nameWordsOf(official, knowledge)]),
@@ -268,8 +298,13 @@ interface KnownTitle {
 /** The known title of each official with one `title`, not dated ones. */
 const singleTitles = new WeakMap<Official, KnownTitle>();
 
+/** The titles each official with dated `titles` has held, for a note without a date. */
+const everyTitle = new WeakMap<Official, KnownTitle>();
+
 class NoteChecker {
   private readonly terms: KnowledgeTerms;
+  private readonly candidatesByNames = new Map<string, readonly Tariff[]>();
+  private readonly slackByPeriod = new Map<string, Period['slack']>();
 
   constructor(
     private readonly text: string,
@@ -386,17 +421,24 @@ class NoteChecker {
       new Set(titles.flatMap((held) => wordsOf(`${held.title} ${held.organization ?? ''}`)));
     const date = this.noteDate?.iso;
     if (date === undefined) {
-      const periods = official.titles.map((held) =>
-        t({
-          message: '{0} {1}',
-          args: [describeTitle(held.title, held.organization), describeTenure(held)],
-          comment: 'a title and when it was held: "Commerce Secretary from 1 Feb 2025"',
-        }),
-      );
-      return {
-        words: new Set([...words(official.titles), ...wordsOf(`${official.title} ${official.organization ?? ''}`)]),
-        claim: (name, written) => t('{0} has been {1}, not {2}.', name, formatLongList(periods), written),
-      };
+      let known = everyTitle.get(official);
+      if (!known) {
+        known = {
+          words: new Set([...words(official.titles), ...wordsOf(`${official.title} ${official.organization ?? ''}`)]),
+          claim: (name, written) => {
+            const periods = official.titles.map((held) =>
+              t({
+                message: '{0} {1}',
+                args: [describeTitle(held.title, held.organization), describeTenure(held)],
+                comment: 'a title and when it was held: "Commerce Secretary from 1 Feb 2025"',
+              }),
+            );
+            return t('{0} has been {1}, not {2}.', name, formatLongList(periods), written);
+          },
+        };
+        everyTitle.set(official, known);
+      }
+      return known;
     }
     const held = official.titles.filter((title) => (title.from ?? '') <= date && date <= (title.to ?? '9999-12-31'));
     if (held.length === 0) return undefined;
@@ -413,7 +455,7 @@ class NoteChecker {
 
   private *checkSentence(sentence: Sentence): Generator<FactFinding> {
     // Cheapest refusals first: most sentences with a tariff word have no figure that is a rate.
-    const figures = [...figuresIn(this.text, sentence)];
+    const figures = figuresIn(this.text, sentence);
     if (figures.length === 0) return;
     // Quoted words are someone else's claim; plans, negations and averages are not a rate in force; a
     // part of a tariff (its reciprocal or fentanyl part, an exclusion) may be what the figures are of.
@@ -440,7 +482,8 @@ class NoteChecker {
     if (pool.length === 0) return;
     const when = this.whenOf(sentence);
     if (when.kind === 'unclear') return;
-    const clauses = clausesOf(sentence, figures);
+    // Only dates need clauses: which figure a date speaks of.
+    const clauses = when.kind === 'periods' ? clausesOf(sentence, figures) : [];
     for (const figure of rates) {
       // The tariff "on" a country named before the figure: in "US tariffs on China at 30%, and China's on
       // US goods at 10%", each figure has its own.
@@ -454,11 +497,15 @@ class NoteChecker {
 
   /** Whether the figure is written as a tariff's rate, not as a change, a share or a part of it. */
   private isTariffRate(sentence: Sentence, figure: Figure, firstTariffWord: number): boolean {
-    const before = this.text.slice(Math.max(sentence.start, figure.start - 40), figure.start);
+    const beforeStart = Math.max(sentence.start, figure.start - 40);
     const after = this.text.slice(figure.end, Math.min(sentence.end, figure.end + 40));
-    if (BEFORE_NOT_A_RATE.test(before) || AFTER_NOT_A_RATE.test(after)) return false;
+    if (BEFORE_NOT_A_RATE.test(this.text, beforeStart, figure.start) || AFTER_NOT_A_RATE.test(after)) return false;
     if (TARIFF_WORD_AFTER.test(after)) return true;
-    return firstTariffWord >= 0 && sentence.start + firstTariffWord < figure.start && RATE_PHRASE_BEFORE.test(before);
+    return (
+      firstTariffWord >= 0 &&
+      sentence.start + firstTariffWord < figure.start &&
+      RATE_PHRASE_BEFORE.test(this.text, beforeStart, figure.start)
+    );
   }
 
   private checkFigure(
@@ -510,17 +557,13 @@ class NoteChecker {
         ),
       };
     }
-    const isFromFigure = /\bfrom\s+$|\bdown\s+from\s+$|\bup\s+from\s+$|从$/i.test(
-      this.text.slice(Math.max(sentence.start, figure.start - 12), figure.start),
-    );
+    const isFromFigure = FROM_BEFORE.test(this.text, Math.max(sentence.start, figure.start - 12), figure.start);
     if (when.kind === 'periods') {
       const accepted = candidates.some((tariff) =>
         when.periods.some((period) =>
-          stepsInForceDuring(
-            tariff.history,
-            shift(period.from, -DATE_SLACK_DAYS),
-            shift(period.to, DATE_SLACK_DAYS),
-          ).some((step) => sameRate(step.rate, figure.rate)),
+          stepsInForceDuring(tariff.history, period.slack.from, period.slack.to).some((step) =>
+            sameRate(step.rate, figure.rate),
+          ),
         ),
       );
       if (accepted) return undefined;
@@ -532,10 +575,10 @@ class NoteChecker {
         ...this.at(figure, FactRule.notInForce, top, single?.rate),
         message: withSource(
           steps.length === 1
-            ? t('{0}, {1} was {2}, not {3}.', period.label, top.label, describeSteps(steps), formatRate(figure.rate))
+            ? t('{0}, {1} was {2}, not {3}.', period.label(), top.label, describeSteps(steps), formatRate(figure.rate))
             : t(
                 '{0}, {1} went through {2}, not {3}.',
-                period.label,
+                period.label(),
                 top.label,
                 describeSteps(steps),
                 formatRate(figure.rate),
@@ -607,7 +650,16 @@ class NoteChecker {
    * particular goods unless the sentence names those goods. Empty when the sentence names countries
    * between which the knowledge has no tariff, or goods no tariff of the knowledge covers.
    */
-  private candidateTariffs(sentence: Sentence, countries: readonly string[]): Tariff[] {
+  private candidateTariffs(sentence: Sentence, countries: readonly string[]): readonly Tariff[] {
+    const goods = goodsIn(sentence.text);
+    // Sentences of a note name the same few countries and goods again and again.
+    const key = `${countries.join(' ')}|${goods.join(' ')}`;
+    let candidates = this.candidatesByNames.get(key);
+    if (!candidates) this.candidatesByNames.set(key, (candidates = this.tariffsBetween(countries, goods)));
+    return candidates;
+  }
+
+  private tariffsBetween(countries: readonly string[], goods: readonly string[]): Tariff[] {
     const named = new Set(countries);
     const all = [...this.knowledge.tariffs.values()];
     let candidates =
@@ -616,7 +668,6 @@ class NoteChecker {
         : all.filter((t) => named.has(t.by) || named.has(t.on));
     // A tariff on particular goods ("US farm goods") is a candidate only in a sentence that names them, and
     // a sentence naming goods that no candidate's label covers is about a tariff the knowledge lacks.
-    const goods = goodsIn(sentence.text);
     const labelGoods = (tariff: Tariff): readonly string[] => this.terms.goods.get(tariff) ?? [];
     candidates = candidates.filter((tariff) => labelGoods(tariff).every((good) => goods.includes(good)));
     const covered = new Set(candidates.flatMap(labelGoods));
@@ -631,26 +682,19 @@ class NoteChecker {
 
   /**
    * The country a tariff is imposed on, when the sentence says it before `at`: "on Chinese goods", "on
-   * imports from China"; the nearest one.
+   * imports from China". Only the nearest country counts: one named between the target and the figure
+   * may be the figure's ("tariffs on American goods peaked at 125%, after the US reached 145%"), and then
+   * the figure has no target of its own.
    */
   private targetCountry(sentence: Sentence, inSentence: readonly Mention[], at: number): string | undefined {
-    // A country named between the target and the figure may be the figure's ("tariffs on American goods
-    // peaked at 125%, after the US reached 145%"): then the figure has no target of its own.
-    let between = false;
     for (let k = inSentence.length - 1; k >= 0; k--) {
       const mention = inSentence[k]!;
-      if (mention.start >= at) continue;
-      const code = countryOf(mention, this.knowledge);
-      if (!code) continue;
-      const before = this.text.slice(Math.max(sentence.start, mention.start - 40), mention.start);
-      if (
-        /\b(?:on|against|targeting)\s+(?:[\p{L}-]+\s+){0,2}$|\b(?:goods|imports|products|exports|shipments)\s+from\s+$/iu.test(
-          before,
-        )
-      ) {
-        return between ? undefined : code;
+      const code = mention.start < at ? countryOf(mention, this.knowledge) : undefined;
+      if (code) {
+        return isTargetBefore(this.text, Math.max(sentence.start, mention.start - 40), mention.start)
+          ? code
+          : undefined;
       }
-      between = true;
     }
     return undefined;
   }
@@ -666,19 +710,30 @@ class NoteChecker {
     }
     for (const { event, preposition, at } of this.eventsNamed(sentence)) {
       if (preposition === 'before' || preposition === 'ahead of') return { kind: 'unclear' };
-      const last = parseIsoDate(event.end ?? event.date);
-      if (!last) continue;
-      const followUp = isoOf(addDays(last, EVENT_FOLLOW_UP_DAYS));
+      const followUp = this.terms.followUps.get(event);
+      if (followUp === undefined) continue;
       const open = preposition === 'after' || preposition === 'since' || preposition === 'following';
       const to = open ? this.noteDate?.iso : followUp;
       periods.push({
         at,
         from: event.date,
         to,
-        label: t('At the time of {0} ({1})', event.title, formatDateRange(event.date, event.end)),
+        slack: this.slackAround(event.date, to),
+        label: () => t('At the time of {0} ({1})', event.title, formatDateRange(event.date, event.end)),
       });
     }
     return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
+  }
+
+  /** A period's bounds with the slack, once per period: a note states the same dates again and again. */
+  private slackAround(from: string, to: string | undefined): Period['slack'] {
+    const key = `${from} ${to}`;
+    let slack = this.slackByPeriod.get(key);
+    if (!slack) {
+      slack = { from: shift(from, -DATE_SLACK_DAYS), to: shift(to, DATE_SLACK_DAYS) };
+      this.slackByPeriod.set(key, slack);
+    }
+    return slack;
   }
 
   private periodOf(date: ProseDate): Period | undefined {
@@ -691,14 +746,15 @@ class NoteChecker {
     const toIso = open ? this.noteDate?.iso : isoOf(to);
     const wholeYear = from.month === 1 && from.day === 1 && to.month === 12 && to.day === 31;
     const wholeMonth = from.day === 1 && date.to.day === 31 && from.month === to.month;
-    const label = open
-      ? t('Since {0}', formatDate(fromIso))
-      : wholeYear
-        ? t('In {0}', formatYear(from.year))
-        : wholeMonth
-          ? t('In {0}', monthLabel(from))
-          : t('On {0}', formatDateRange(fromIso, isoOf(to)));
-    return { at: date.start, from: fromIso, to: toIso, label };
+    const label = (): string =>
+      open
+        ? t('Since {0}', formatDate(fromIso))
+        : wholeYear
+          ? t('In {0}', formatYear(from.year))
+          : wholeMonth
+            ? t('In {0}', monthLabel(from))
+            : t('On {0}', formatDateRange(fromIso, isoOf(to)));
+    return { at: date.start, from: fromIso, to: toIso, slack: this.slackAround(fromIso, toIso), label };
   }
 
   /** Timeline events the sentence names by their place: "after the Geneva talks", "in London". */
@@ -709,8 +765,11 @@ class NoteChecker {
       while (at >= 0) {
         const start = sentence.start + at;
         const end = start + keyword.length;
-        const before = this.text.slice(Math.max(sentence.start, start - 30), start);
-        const preposition = EVENT_PREPOSITION.exec(before)?.[1]?.toLowerCase();
+        const preposition = EVENT_PREPOSITION.exec(
+          this.text,
+          Math.max(sentence.start, start - 30),
+          start,
+        )?.[1]?.toLowerCase();
         const wordBounded =
           !/[\p{L}\p{N}]/u.test(this.text[start - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(this.text[end] ?? ' ');
         if (wordBounded && (preposition !== undefined || EVENT_NOUN.test(this.text.slice(end, sentence.end)))) {
@@ -872,6 +931,36 @@ const OTHER_COUNTRY = new RegExp(
   'g',
 );
 
+/**
+ * Whether the words right before `at` (none before `floor`) make what follows a tariff's target: "on",
+ * "against" or "targeting" and at most two words ("on Chinese", "on imports of"), or "imports from". Read
+ * backwards word by word: every figure asks it, and a pattern would try each place before it.
+ */
+function isTargetBefore(text: string, floor: number, at: number): boolean {
+  let end = at;
+  let previous = '';
+  for (let words = 0; words < 3; words++) {
+    const wordEnd = skipSpaceBack(text, floor, end);
+    if (wordEnd === end) return false;
+    let start = wordEnd;
+    while (start > floor && /[\p{L}-]/u.test(text[start - 1]!)) start--;
+    if (start === wordEnd) return false;
+    // The part after a hyphen is a word of its own, as for `\b`: "consumer-goods from".
+    const word = text.slice(start, wordEnd).toLowerCase().replace(/^.*-/, '');
+    if (TARGET_PREPOSITIONS.has(word)) return true;
+    if (words === 1 && previous === 'from' && TRADED_GOODS.has(word)) return true;
+    previous = word;
+    end = start;
+  }
+  return false;
+}
+
+/** Where the white space ending at `end` starts (`end` when there is none), not before `floor`. */
+function skipSpaceBack(text: string, floor: number, end: number): number {
+  while (end > floor && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
 /** Whether the sentence names a country or bloc that is not one of its mentions (see {@link OTHER_COUNTRY}). */
 function namesAnotherCountry(sentence: Sentence, mentions: readonly Mention[]): boolean {
   OTHER_COUNTRY.lastIndex = 0;
@@ -941,6 +1030,15 @@ function eventKeywords(knowledge: Knowledge): Map<string, TimelineEvent[]> {
   return keywords;
 }
 
+function followUps(knowledge: Knowledge): Map<TimelineEvent, string> {
+  const days = new Map<TimelineEvent, string>();
+  for (const event of knowledge.events.values()) {
+    const last = parseIsoDate(event.end ?? event.date);
+    if (last) days.set(event, isoOf(addDays(last, EVENT_FOLLOW_UP_DAYS)));
+  }
+  return days;
+}
+
 const GENERIC_TITLE_WORDS = new Set([
   'Trade',
   'Talks',
@@ -973,16 +1071,40 @@ const GENERIC_TITLE_WORDS = new Set([
 ]);
 
 /** Percentages in the sentence that are whole numbers of their own (not `1,145%` or `v1.5%`). */
-function* figuresIn(text: string, sentence: Sentence): Generator<Figure> {
-  for (const match of sentence.text.matchAll(/\d+(?:\.\d+)?/g)) {
-    const start = sentence.start + match.index;
+function figuresIn(text: string, sentence: Sentence): Figure[] {
+  // A loop over character codes: every sentence with a tariff word is read this way.
+  const figures: Figure[] = [];
+  const digitsFrom = (at: number): number => {
+    while (at < sentence.end && isDigit(text.charCodeAt(at))) at++;
+    return at;
+  };
+  let at = sentence.start;
+  while (at < sentence.end) {
+    if (!isDigit(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const start = at;
+    let numberEnd = digitsFrom(start);
+    if (
+      text.charCodeAt(numberEnd) === 0x2e &&
+      numberEnd + 1 < sentence.end &&
+      isDigit(text.charCodeAt(numberEnd + 1))
+    ) {
+      numberEnd = digitsFrom(numberEnd + 1);
+    }
+    at = numberEnd;
     const before = text[start - 1] ?? ' ';
     if (/[\p{L}\p{N}.,_/-]/u.test(before) && !/[\p{Script=Han}]/u.test(before)) continue;
-    const numberEnd = start + match[0].length;
     const end = matchPercentSign(text, numberEnd);
     if (end < 0 || end > sentence.end + 10) continue;
-    yield { start, end, numberEnd, rate: Number(match[0]) };
+    figures.push({ start, end, numberEnd, rate: Number(text.slice(start, numberEnd)) });
   }
+  return figures;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** A stretch of a sentence between commas, semicolons, brackets, dashes or table bars, and its figures. */
@@ -1024,11 +1146,14 @@ function whenFor(figure: Figure, when: When, clauses: readonly Clause[]): When {
 /** Ranges of the sentence inside quotation marks: someone else's words, not the note's claim. */
 function quotedRanges(sentence: Sentence): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const match of sentence.text.matchAll(/“[^”]*”?|"[^"]*"?|「[^」]*」?|『[^』]*』?|«[^»]*»?/g)) {
+  QUOTED.lastIndex = 0;
+  for (let match = QUOTED.exec(sentence.text); match; match = QUOTED.exec(sentence.text)) {
     ranges.push([sentence.start + match.index, sentence.start + match.index + match[0].length]);
   }
   return ranges;
 }
+
+const QUOTED = /“[^”]*”?|"[^"]*"?|「[^」]*」?|『[^』]*』?|«[^»]*»?/g;
 
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** At a line's start: a line that starts a block of its own (blank, heading, list item, quote, table row, rule). */
@@ -1110,16 +1235,13 @@ function isSentenceEnd(text: string, i: number, mentions: readonly Mention[]): b
 function titleBefore(
   text: string,
   nameStart: number,
-  titleAtEnd: RegExp,
+  titleAtEnd: PatternBefore,
 ): { title: string; start: number; end: number } | undefined {
-  const before = text.slice(Math.max(0, nameStart - 80), nameStart);
-  const match = titleAtEnd.exec(before);
+  const match = titleAtEnd.exec(text, Math.max(0, nameStart - 80), nameStart);
   if (!match) return undefined;
-  const start = nameStart - before.length + match.index;
+  const start = nameStart - match[2]!.length - match[1]!.length;
   // "former Commerce Secretary …", "Deputy Secretary …": a title the check cannot judge.
-  if (/\b(?:former|ex|then|acting|deputy|vice|late|under)[\s-]+$/i.test(text.slice(Math.max(0, start - 12), start))) {
-    return undefined;
-  }
+  if (TITLE_QUALIFIER_BEFORE.test(text, Math.max(0, start - 12), start)) return undefined;
   return { title: match[1]!.replace(/\s+/g, ' '), start, end: start + match[1]!.length };
 }
 

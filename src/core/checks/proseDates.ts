@@ -3,6 +3,7 @@
  * `30 May – 2 June 2025`, `June 2025`, `10 April` (no year), `in April`, `2025年6月10日`. Each is read as
  * a period of days; a date without a year gets its year from the context (see {@link withYear}).
  */
+import { PatternBefore } from '../text/patternBefore';
 import { parseIsoDate, type CalendarDate } from '../timeline/dates';
 
 /** A day or a run of days; `year` is undefined when the text did not say it. */
@@ -41,7 +42,7 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const DAY = String.raw`(?:3[01]|[0-2]?\d)(?!\d)(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 const DASH = String.raw`\s*[-–—]\s*`;
-const PREPOSITION = String.raw`(?:(on|in|since|from|as of|by|before|after|until|till|through|during|effective|starting|at the end of|early|late|mid)\s+)?`;
+const PREPOSITION = String.raw`(on|in|since|from|as of|by|before|after|until|till|through|during|effective|starting|at the end of|early|late|mid)\s+`;
 
 /** One alternative per shape, longest first; named groups say what each part is. */
 const DATE_PATTERN = new RegExp(
@@ -72,7 +73,7 @@ const MONTH_ALONE = new RegExp(
   'gi',
 );
 
-const PREPOSITION_BEFORE = new RegExp(String.raw`${PREPOSITION}$`, 'i');
+const PREPOSITION_BEFORE = new PatternBefore(PREPOSITION, 'i');
 
 /** Every date in `text` from `from` to `to`, in order, not overlapping. */
 export function findProseDates(text: string, from = 0, to = text.length): ProseDate[] {
@@ -175,8 +176,7 @@ function monthNumber(name: string): number {
 }
 
 function prepositionBefore(text: string, start: number): string | undefined {
-  const before = text.slice(Math.max(0, start - 24), start);
-  return PREPOSITION_BEFORE.exec(before)?.[1]?.toLowerCase();
+  return PREPOSITION_BEFORE.exec(text, Math.max(0, start - 24), start)?.[1]?.toLowerCase();
 }
 
 /** Scripts without spaces need no boundary: `2025年6月10日的关税` holds a date. */

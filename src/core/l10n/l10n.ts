@@ -102,11 +102,26 @@ function partsOf(template: string): readonly (string | number)[] {
   return parts;
 }
 
+const formatters = new Map<string, object>();
+
+/**
+ * The `Intl` formatter under `key` (locale and shape), made by `make` once: making one costs far more than
+ * formatting with it, and the fact check formats thousands of findings.
+ */
+export function intlFormatter<T extends object>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 /** A count or size for people: `1234` → "1234" in English as written, "1,234" where the locale groups digits. */
 export function formatNumber(value: number, fractionDigits = 0): string {
   const locale = displayLocale();
   if (locale === undefined) return String(Number(value.toFixed(fractionDigits)));
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value);
+  return intlFormatter(
+    `number|${locale}|${fractionDigits}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }),
+  ).format(value);
 }
 
 /** Items of a list: "A, B, C" in English, "A、B、C" in Chinese. */
@@ -125,6 +140,8 @@ export function formatLongList(items: readonly string[]): string {
  */
 export function formatConjunction(items: readonly string[]): string {
   const locale = displayLocale();
-  if (locale !== undefined) return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  if (locale !== undefined) {
+    return intlFormatter(`and|${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
+  }
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -4,7 +4,7 @@
  * output never depends on the machine's locale; in another display language (core/l10n) `Intl` formats
  * dates for it.
  */
-import { displayLocale, t } from '../l10n/l10n';
+import { displayLocale, intlFormatter, t } from '../l10n/l10n';
 
 export interface CalendarDate {
   readonly year: number;
@@ -84,8 +84,6 @@ export function formatDateRange(start: string, end?: string): string {
   return `${from.day}–${formatDate(end)}`;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The fields of each date shape the core writes. */
 const DATE_FIELDS = {
   date: { year: 'numeric', month: 'short', day: 'numeric' },
@@ -97,13 +95,10 @@ const DATE_FIELDS = {
 
 /** A date format of the locale (UTC, as calendar dates are kept); made once per locale and shape. */
 function dateFormat(locale: string, shape: keyof typeof DATE_FIELDS): Intl.DateTimeFormat {
-  const key = `${locale}|${shape}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...DATE_FIELDS[shape], timeZone: 'UTC' });
-    dateFormats.set(key, format);
-  }
-  return format;
+  return intlFormatter(
+    `date|${locale}|${shape}`,
+    () => new Intl.DateTimeFormat(locale, { ...DATE_FIELDS[shape], timeZone: 'UTC' }),
+  );
 }
 
 function utc(date: CalendarDate): number {
