@@ -8,7 +8,8 @@ import { describeAsOf, formatDate } from '../timeline/dates';
  * as 0.30000000000000004. For text that goes into a note (completion, quick fixes).
  */
 export function writtenRate(rate: number): string {
-  return `${Number(rate.toFixed(4))}%`;
+  // Most rates are whole: they need no rounding (toFixed is the slow part of a fact-check finding).
+  return Number.isInteger(rate) ? `${rate}%` : `${Number(rate.toFixed(4))}%`;
 }
 
 /** A rate as cards and messages show it: {@link writtenRate} in English, the locale's percent format otherwise. */

@@ -305,6 +305,9 @@ class NoteChecker {
   private readonly terms: KnowledgeTerms;
   private readonly candidatesByNames = new Map<string, readonly Tariff[]>();
   private readonly slackByPeriod = new Map<string, Period['slack']>();
+  private readonly historyByTariff = new Map<Tariff, string>();
+  private readonly titlesOnNoteDate = new Map<Official, KnownTitle | undefined>();
+  private readonly nameOffsets = new Map<string, number>();
 
   constructor(
     private readonly text: string,
@@ -344,7 +347,7 @@ class NoteChecker {
       const official = this.knowledge.officials.get(mention.officialId);
       if (!official) continue;
       // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
-      const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
+      const written = titleBefore(this.text, this.nameStartIn(mention, official), titleAtEnd);
       if (!written || !this.isWholeTitle(written.start, official) || NAME_SUFFIX.test(this.text.slice(mention.end))) {
         continue;
       }
@@ -361,6 +364,15 @@ class NoteChecker {
         entry: official.source,
       };
     }
+  }
+
+  /** Where the official's name starts in a mention of them, once per way the note writes them. */
+  private nameStartIn(mention: Mention, official: Official): number {
+    const written = this.text.slice(mention.start, mention.end);
+    const key = `${official.id}\u0000${written}`;
+    let offset = this.nameOffsets.get(key);
+    if (offset === undefined) this.nameOffsets.set(key, (offset = nameOffsetIn(written, official)));
+    return mention.start + offset;
   }
 
   /**
@@ -417,14 +429,15 @@ class NoteChecker {
     ) {
       return undefined;
     }
-    const words = (titles: readonly DatedTitle[]) =>
-      new Set(titles.flatMap((held) => wordsOf(`${held.title} ${held.organization ?? ''}`)));
     const date = this.noteDate?.iso;
     if (date === undefined) {
       let known = everyTitle.get(official);
       if (!known) {
         known = {
-          words: new Set([...words(official.titles), ...wordsOf(`${official.title} ${official.organization ?? ''}`)]),
+          words: new Set([
+            ...titleWords(official.titles),
+            ...wordsOf(`${official.title} ${official.organization ?? ''}`),
+          ]),
           claim: (name, written) => {
             const periods = official.titles.map((held) =>
               t({
@@ -440,17 +453,9 @@ class NoteChecker {
       }
       return known;
     }
-    const held = official.titles.filter((title) => (title.from ?? '') <= date && date <= (title.to ?? '9999-12-31'));
-    if (held.length === 0) return undefined;
-    const titles = held
-      .map((title) => describeTitle(title.title, title.organization))
-      .reduce((all, title) => t('{0} and {1}', all, title));
-    return {
-      words: words(held),
-      claim: (name, written) =>
-        t("{0} was {1} on {2}, the note's date, not {3}.", name, titles, formatDate(date), written),
-      fix: held.length === 1 ? held[0]!.title : undefined,
-    };
+    // The same for every mention of the official in the note: once per official.
+    if (!this.titlesOnNoteDate.has(official)) this.titlesOnNoteDate.set(official, titlesOn(official, date));
+    return this.titlesOnNoteDate.get(official);
   }
 
   private *checkSentence(sentence: Sentence): Generator<FactFinding> {
@@ -545,13 +550,13 @@ class NoteChecker {
                 top.label,
                 formatRate(figure.rate),
                 describeAsOf(asOf),
-                describeHistory(top.history),
+                this.historyOf(top),
               )
             : t(
                 '{0} never had a rate of {1}: its recorded rates are {2}.',
                 top.label,
                 formatRate(figure.rate),
-                describeHistory(top.history),
+                this.historyOf(top),
               ),
           top.links,
         ),
@@ -723,6 +728,13 @@ class NoteChecker {
       });
     }
     return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
+  }
+
+  /** A tariff's recorded rates as a finding lists them, once per tariff: one note may have many findings. */
+  private historyOf(tariff: Tariff): string {
+    let history = this.historyByTariff.get(tariff);
+    if (history === undefined) this.historyByTariff.set(tariff, (history = describeHistory(tariff.history)));
+    return history;
   }
 
   /** A period's bounds with the slack, once per period: a note states the same dates again and again. */
@@ -943,7 +955,7 @@ function isTargetBefore(text: string, floor: number, at: number): boolean {
     const wordEnd = skipSpaceBack(text, floor, end);
     if (wordEnd === end) return false;
     let start = wordEnd;
-    while (start > floor && /[\p{L}-]/u.test(text[start - 1]!)) start--;
+    while (start > floor && isLetterOrHyphen(text.charCodeAt(start - 1))) start--;
     if (start === wordEnd) return false;
     // The part after a hyphen is a word of its own, as for `\b`: "consumer-goods from".
     const word = text.slice(start, wordEnd).toLowerCase().replace(/^.*-/, '');
@@ -957,8 +969,19 @@ function isTargetBefore(text: string, floor: number, at: number): boolean {
 
 /** Where the white space ending at `end` starts (`end` when there is none), not before `floor`. */
 function skipSpaceBack(text: string, floor: number, end: number): number {
-  while (end > floor && /\s/.test(text[end - 1]!)) end--;
+  while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
+}
+
+// Character tests by code, with a pattern only past ASCII: they run on every character before a country.
+function isLetterOrHyphen(code: number): boolean {
+  if (code < 0x80) return code === 0x2d || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return /\p{L}/u.test(String.fromCharCode(code));
+}
+
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(String.fromCharCode(code));
 }
 
 /** Whether the sentence names a country or bloc that is not one of its mentions (see {@link OTHER_COUNTRY}). */
@@ -1276,6 +1299,26 @@ function wordsOfName(official: Official): ReadonlySet<string> {
   return words;
 }
 
+/** What the knowledge says an official's title was on `date`, from their dated `titles`; undefined if none covers it. */
+function titlesOn(official: Official, date: string): KnownTitle | undefined {
+  const held = official.titles.filter((title) => (title.from ?? '') <= date && date <= (title.to ?? '9999-12-31'));
+  if (held.length === 0) return undefined;
+  return {
+    words: titleWords(held),
+    claim: (name, written) => {
+      const titles = held
+        .map((title) => describeTitle(title.title, title.organization))
+        .reduce((all, title) => t('{0} and {1}', all, title));
+      return t("{0} was {1} on {2}, the note's date, not {3}.", name, titles, formatDate(date), written);
+    },
+    fix: held.length === 1 ? held[0]!.title : undefined,
+  };
+}
+
+function titleWords(titles: readonly DatedTitle[]): Set<string> {
+  return new Set(titles.flatMap((held) => wordsOf(`${held.title} ${held.organization ?? ''}`)));
+}
+
 /** A title and the organization it is held in: "Minister (MOFCOM)". */
 function describeTitle(title: string, organization: string | undefined): string {
   return organization ? t('{0} ({1})', title, organization) : title;
@@ -1294,16 +1337,15 @@ function preferredTitle(official: Official): string {
   return longest ?? official.title;
 }
 
-/** Where the official's name starts in a mention of them: after a title that the alias itself holds. */
-function nameStartIn(text: string, mention: Mention, official: Official): number {
+/** Where the official's name starts in a mention of them as written: after a title that the alias itself holds. */
+function nameOffsetIn(written: string, official: Official): number {
   const nameWords = wordsOfName(official);
-  // An exec loop over the mention (every official named asks): matchAll would copy the pattern each time.
-  const written = text.slice(mention.start, mention.end);
+  // An exec loop: matchAll would copy the pattern each time.
   LETTERS.lastIndex = 0;
   for (let word = LETTERS.exec(written); word; word = LETTERS.exec(written)) {
-    if (nameWords.has(foldText(word[0]))) return mention.start + word.index;
+    if (nameWords.has(foldText(word[0]))) return word.index;
   }
-  return mention.start;
+  return 0;
 }
 
 const LETTERS = /[\p{L}\p{M}]+/gu;
