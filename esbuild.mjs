@@ -5,6 +5,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -72,18 +73,27 @@ export const precompiledKnowledge = {
           })),
         };
       }
-      return { contents: knowledgeModule(file), loader: 'js' };
+      const { declarations, json } = knowledgeModule(file);
+      // The module must build the very knowledge the loader returned: a wrong shortcut fails the build.
+      if (!isDeepStrictEqual(new Function(`${declarations}\nreturn ${json};`)(), JSON.parse(JSON.stringify(file)))) {
+        return {
+          errors: [{ text: 'The precompiled knowledge differs from the loaded file', location: { file: args.path } }],
+        };
+      }
+      return { contents: `${declarations}\nexport const knowledge = ${json};\n`, loader: 'js' };
     });
   },
 };
 
 /**
- * The module of a loaded knowledge file, written small for the web bundle's budget: its URI once (every
- * entry's source names it), each source range as a call, and each source (the URI and a range) as one.
- * They replace whole JSON values, never text inside a string (quotes there are escaped).
+ * The module of a loaded knowledge file (its declarations and the expression of the knowledge), written
+ * small for the web bundle's budget: its URI once (every entry's source names it), each source range as a
+ * call, each source (the URI and a range) as one, and each long string the file repeats (a report cited
+ * by several entries) once. They replace whole JSON values, never text inside a string (quotes there are
+ * escaped).
  */
 function knowledgeModule(file) {
-  const json = JSON.stringify(file)
+  let json = JSON.stringify(file)
     .split(JSON.stringify(file.uri))
     .join('u')
     .replace(
@@ -91,13 +101,22 @@ function knowledgeModule(file) {
       'r($1,$2,$3,$4)',
     )
     .replace(/\{"uri":u,"range":r\((\d+,\d+,\d+,\d+)\)\}/g, 's($1)');
-  return [
+  // Every string token from the start, so that a match never begins inside a string; keys stay as they are.
+  const strings = /"(?:[^"\\]|\\.)*"/g;
+  const isValue = (end) => json[end] !== ':';
+  const counts = new Map();
+  for (const { 0: literal, index } of json.matchAll(strings)) {
+    if (literal.length >= 20 && isValue(index + literal.length)) counts.set(literal, (counts.get(literal) ?? 0) + 1);
+  }
+  const names = new Map([...counts].filter(([, count]) => count > 1).map(([literal], i) => [literal, `t${i}`]));
+  json = json.replace(strings, (literal, index) => (isValue(index + literal.length) && names.get(literal)) || literal);
+  const declarations = [
     `const u = ${JSON.stringify(file.uri)};`,
     'const r = (a, b, c, d) => ({ start: { line: a, character: b }, end: { line: c, character: d } });',
     'const s = (a, b, c, d) => ({ uri: u, range: r(a, b, c, d) });',
-    `export const knowledge = ${json};`,
-    '',
+    ...[...names].map(([literal, name]) => `const ${name} = ${literal};`),
   ].join('\n');
+  return { declarations, json };
 }
 
 /** The most the minified web bundle may weigh: browsers download it each time vscode.dev starts the extension. */
@@ -112,6 +131,9 @@ export function extensionBuild(platform, { production = false, plugins = [] } = 
     minify: production,
     sourcemap: production ? 'external' : 'linked',
     sourcesContent: false,
+    // Text in other scripts (Chinese names, dashes) as UTF-8, half the size of \u escapes: both hosts read
+    // extension code as UTF-8.
+    charset: 'utf8',
     external: ['vscode'],
     logLevel: 'warning',
     plugins: [precompiledKnowledge, ...plugins],
