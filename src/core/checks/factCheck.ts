@@ -222,12 +222,12 @@ export class FactChecker {
       const after = last.findings
         .filter((finding) => finding.start >= to - delta)
         .map((finding) => moved(finding, delta));
-      const within = [...checker.figureFindings(from, to), ...checker.titleFindings(from, to)].sort(byPlace);
+      const within = checker.findings(from, to);
       findings = [...before, ...within, ...after];
     } else if (last && last.text === text && last.knowledge === knowledge) {
       findings = [...last.findings];
     } else {
-      findings = [...checker.figureFindings(0, text.length), ...checker.titleFindings(0, text.length)].sort(byPlace);
+      findings = checker.findings(0, text.length);
     }
     this.last = { text, knowledge, noteDate: noteDate?.iso, findings };
     const ignored = ignoredSpans(text);
@@ -318,8 +318,17 @@ class NoteChecker {
     this.terms = termsOf(knowledge);
   }
 
+  /** The findings in [from, to), in text order. */
+  findings(from: number, to: number): FactFinding[] {
+    // Pushed into one array rather than yielded: a large note has thousands of sentences to check.
+    const found: FactFinding[] = [];
+    this.figureFindings(from, to, found);
+    this.titleFindings(from, to, found);
+    return found.sort(byPlace);
+  }
+
   /** Findings on figures in the sentences that have a tariff word in [from, to). */
-  *figureFindings(from: number, to: number): Generator<FactFinding> {
+  private figureFindings(from: number, to: number, found: FactFinding[]): void {
     // The front matter is data, not prose.
     let checkedUpTo = Math.max(from, FRONT_MATTER.exec(this.text)?.[0].length ?? 0);
     const words = new RegExp(TARIFF_WORD.source, 'gi');
@@ -332,12 +341,12 @@ class NoteChecker {
       const sentence = sentenceAround(this.text, match.index, this.mentions, paragraph);
       checkedUpTo = sentence.end;
       words.lastIndex = Math.max(words.lastIndex, sentence.end);
-      yield* this.checkSentence(sentence);
+      this.checkSentence(sentence, found);
     }
   }
 
   /** Findings on titles before the officials named in [from, to). */
-  *titleFindings(from: number, to: number): Generator<FactFinding> {
+  private titleFindings(from: number, to: number, found: FactFinding[]): void {
     const { titleAtEnd, nameWords } = this.terms;
     if (!titleAtEnd) return;
     for (let k = firstStartingAtOrAfter(this.mentions, from); k < this.mentions.length; k++) {
@@ -354,7 +363,7 @@ class NoteChecker {
       const known = this.knownTitleOf(official, mention.start);
       const allowed = (word: string) => nameWords.get(official)!.has(word) || known?.words.has(word);
       if (!known || wordsOf(written.title).every(allowed)) continue;
-      yield {
+      found.push({
         start: written.start,
         end: written.end,
         code: FactRule.wrongTitle,
@@ -362,7 +371,7 @@ class NoteChecker {
         message: withSource(known.claim(official.name, written.title), official.links),
         fix: known.fix === undefined ? undefined : { start: written.start, end: written.end, text: known.fix },
         entry: official.source,
-      };
+      });
     }
   }
 
@@ -458,7 +467,7 @@ class NoteChecker {
     return this.titlesOnNoteDate.get(official);
   }
 
-  private *checkSentence(sentence: Sentence): Generator<FactFinding> {
+  private checkSentence(sentence: Sentence, found: FactFinding[]): void {
     // Cheapest refusals first: most sentences with a tariff word have no figure that is a rate.
     const figures = figuresIn(this.text, sentence);
     if (figures.length === 0) return;
@@ -496,7 +505,7 @@ class NoteChecker {
       const onTarget = pool.filter((tariff) => tariff.on === target);
       const candidates = onTarget.length > 0 ? onTarget : pool;
       const finding = this.checkFigure(sentence, figure, candidates, whenFor(figure, when, clauses));
-      if (finding) yield finding;
+      if (finding) found.push(finding);
     }
   }
 
