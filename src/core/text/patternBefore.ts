@@ -14,13 +14,19 @@ export class PatternBefore {
 
   /** The match ending at `end` that starts at or after `start`, with its groups; null when there is none. */
   exec(text: string, start: number, end: number): RegExpExecArray | null {
+    return this.lookbehind.exec(this.window(text, start, end));
+  }
+
+  /** Whether there is such a match: no match object is made. */
+  test(text: string, start: number, end: number): boolean {
+    return this.lookbehind.test(this.window(text, start, end));
+  }
+
+  /** [start, end) of the text, with the pattern set to match at its end. */
+  private window(text: string, start: number, end: number): string {
     // A slice of a long string shares its characters: it bounds how far back the pattern may read.
     const window = start === 0 && end === text.length ? text : text.slice(start, end);
     this.lookbehind.lastIndex = window.length;
-    return this.lookbehind.exec(window);
-  }
-
-  test(text: string, start: number, end: number): boolean {
-    return this.exec(text, start, end) !== null;
+    return window;
   }
 }
