@@ -119,9 +119,9 @@ const EVENT_PREPOSITION = new PatternBefore(
 const FROM_BEFORE = new PatternBefore(String.raw`\bfrom\s+|从`, 'i');
 
 /** Words that make the country a few words after them a tariff's target: "on Chinese goods". */
-const TARGET_PREPOSITIONS = new Set(['on', 'against', 'targeting']);
+const TARGET_PREPOSITIONS = ['on', 'against', 'targeting'];
 /** Words that make the country after "from" a tariff's target: "imports from China". */
-const TRADED_GOODS = new Set(['goods', 'imports', 'products', 'exports', 'shipments']);
+const TRADED_GOODS = ['goods', 'imports', 'products', 'exports', 'shipments'];
 
 /** Right before a title: a word that makes it a title the check cannot judge ("former Commerce Secretary"). */
 const TITLE_QUALIFIER_BEFORE = new PatternBefore(
@@ -955,37 +955,60 @@ const OTHER_COUNTRY = new RegExp(
 /**
  * Whether the words right before `at` (none before `floor`) make what follows a tariff's target: "on",
  * "against" or "targeting" and at most two words ("on Chinese", "on imports of"), or "imports from". Read
- * backwards word by word: every figure asks it, and a pattern would try each place before it.
+ * backwards run by run of letters and hyphens (every figure asks it, and a pattern would try each place
+ * before it), with the word rules of `\b`: a word may end a run after a hyphen or a letter outside ASCII
+ * ("consumer-goods from", "关税on").
  */
 function isTargetBefore(text: string, floor: number, at: number): boolean {
   let end = at;
   let previous = '';
-  for (let words = 0; words < 3; words++) {
-    const wordEnd = skipSpaceBack(text, floor, end);
-    if (wordEnd === end) return false;
-    let start = wordEnd;
-    while (start > floor && isLetterOrHyphen(text.charCodeAt(start - 1))) start--;
-    if (start === wordEnd) return false;
-    // The part after a hyphen is a word of its own, as for `\b`: "consumer-goods from".
-    const word = text.slice(start, wordEnd).toLowerCase().replace(/^.*-/, '');
-    if (TARGET_PREPOSITIONS.has(word)) return true;
-    if (words === 1 && previous === 'from' && TRADED_GOODS.has(word)) return true;
-    previous = word;
+  for (let runs = 0; runs < 3; runs++) {
+    const runEnd = skipSpaceBack(text, floor, end);
+    if (runEnd === end) return false;
+    const start = runStart(text, floor, runEnd);
+    if (start === runEnd) return false;
+    const run = text.slice(start, runEnd).toLowerCase();
+    const endsWithWord = (word: string): boolean =>
+      run.endsWith(word) &&
+      !isAsciiWordCharacter(text.charCodeAt(runEnd - word.length - 1), runEnd - word.length > floor);
+    if (TARGET_PREPOSITIONS.some(endsWithWord)) return true;
+    if (runs === 1 && previous === 'from' && TRADED_GOODS.some(endsWithWord)) return true;
+    previous = run;
     end = start;
   }
   return false;
+}
+
+/** Where the run of letters and hyphens ending at `end` starts, not before `floor`. */
+function runStart(text: string, floor: number, end: number): number {
+  let start = end;
+  while (start > floor) {
+    const code = text.charCodeAt(start - 1);
+    // Character codes first: this runs on every character before a country.
+    if (code < 0x80) {
+      if (code !== 0x2d && ((code | 0x20) < 0x61 || (code | 0x20) > 0x7a)) break;
+      start--;
+      continue;
+    }
+    // A letter outside the basic plane is two UTF-16 units.
+    const width = code >= 0xdc00 && code <= 0xdfff && start - 2 >= floor ? 2 : 1;
+    if (!/\p{L}/u.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start;
+}
+
+/** Whether the character code is one of `\b`'s word characters; `false` at the window's start (`inside` false). */
+function isAsciiWordCharacter(code: number, inside: boolean): boolean {
+  return (
+    inside && (code === 0x5f || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
+  );
 }
 
 /** Where the white space ending at `end` starts (`end` when there is none), not before `floor`. */
 function skipSpaceBack(text: string, floor: number, end: number): number {
   while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
-}
-
-// Character tests by code, with a pattern only past ASCII: they run on every character before a country.
-function isLetterOrHyphen(code: number): boolean {
-  if (code < 0x80) return code === 0x2d || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return /\p{L}/u.test(String.fromCharCode(code));
 }
 
 function isSpace(code: number): boolean {
