@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FactChecker, factCheck, paragraphAround, type FactFinding } from '../../src/core/checks/factCheck';
+import fc from 'fast-check';
+import {
+  FactChecker,
+  factCheck,
+  isTargetBefore,
+  paragraphAround,
+  type FactFinding,
+} from '../../src/core/checks/factCheck';
 import { mergeKnowledge } from '../../src/core/knowledge/knowledge';
 import { stepInForce } from '../../src/core/knowledge/tariffSteps';
 import { MentionMatcher } from '../../src/core/matching/mentionMatcher';
@@ -134,5 +141,35 @@ describe('Fact check: paragraphs', () => {
     const paragraph = paragraphAround(text, 4);
     assert.ok(paragraph.start <= 4 && paragraph.end === text.length, JSON.stringify(paragraph));
     assert.deepEqual(factCheck({ uri: 'untitled:Untitled-1', text, mentions: [], knowledge: corpusKnowledge }), []);
+  });
+});
+
+describe('Fact check: the target of a tariff', () => {
+  // The pattern the backwards reader replaced, as the oracle of what it must say.
+  const pattern =
+    /\b(?:on|against|targeting)\s+(?:[\p{L}-]+\s+){0,2}$|\b(?:goods|imports|products|exports|shipments)\s+from\s+$/iu;
+
+  it('is named by the words before a country', () => {
+    const target = (before: string) => isTargetBefore(before, 0, before.length);
+    assert.equal(target('tariffs on '), true);
+    assert.equal(target('duties on imports of '), true);
+    assert.equal(target('levies on goods made in '), false);
+    assert.equal(target('consumer-goods from '), true);
+    assert.equal(target('关税on '), true);
+    assert.equal(target('upon '), false);
+    assert.equal(target('goods x-from '), false);
+  });
+
+  it('says what the pattern it replaced says, on any words', () => {
+    const pieces = ['on', 'ON', 'against', 'targeting', 'goods', 'imports', 'from', ' ', '  ', '\n', '-', 'x'];
+    const letters = ['é', '关税', '5', '_', 'up', 'Chinese', '𠀀', '.', '\u00a0'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...letters), { maxLength: 8 }), fc.nat(3), (parts, cut) => {
+        const text = parts.join('');
+        const floor = Math.min(cut, text.length);
+        return isTargetBefore(text, floor, text.length) === pattern.test(text.slice(floor));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

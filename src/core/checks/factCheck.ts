@@ -959,7 +959,7 @@ const OTHER_COUNTRY = new RegExp(
  * before it), with the word rules of `\b`: a word may end a run after a hyphen or a letter outside ASCII
  * ("consumer-goods from", "关税on").
  */
-function isTargetBefore(text: string, floor: number, at: number): boolean {
+export function isTargetBefore(text: string, floor: number, at: number): boolean {
   let end = at;
   let previous = '';
   for (let runs = 0; runs < 3; runs++) {
