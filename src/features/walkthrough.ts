@@ -57,7 +57,7 @@ class SampleNote {
       const content = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
       this.document = await vscode.workspace.openTextDocument({ language: POLICY_NOTE_LANGUAGE, content });
     }
-    return vscode.window.showTextDocument(this.document, { preview: false, viewColumn: besideWalkthrough() });
+    return vscode.window.showTextDocument(this.document, { preview: false, viewColumn: sampleColumn() });
   }
 
   /**
@@ -127,12 +127,16 @@ function firstFinding(uri: vscode.Uri): Promise<vscode.Diagnostic | undefined> {
 }
 
 /**
- * The column for the sample: the active one, unless the walkthrough itself is active there. The
- * walkthrough's `command:toSide:` links focus the group beside it before running the command, but a
- * click on the walkthrough can take focus back first; the note then covered the walkthrough (seen in
- * CI). VS Code's own editors, such as the walkthrough, are tabs without an input in the API.
+ * The column for the sample, as a number where it can be, so that focus moving before the editor opens
+ * cannot move it. An empty group first: the walkthrough's `command:toSide:` links add one beside it
+ * before running the command, but a click on the walkthrough can take focus back meanwhile, and the note
+ * then covered the walkthrough (seen in CI, under load). Else beside the walkthrough when it is the active
+ * tab (VS Code's own editors are tabs without an input in the API), else the active group.
  */
-function besideWalkthrough(): vscode.ViewColumn {
-  const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  return activeTab && activeTab.input === undefined ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+function sampleColumn(): vscode.ViewColumn {
+  const { all, activeTabGroup } = vscode.window.tabGroups;
+  const empty = all.find((group) => group.tabs.length === 0);
+  if (empty) return empty.viewColumn;
+  const activeTab = activeTabGroup.activeTab;
+  return activeTab && activeTab.input === undefined ? vscode.ViewColumn.Beside : activeTabGroup.viewColumn;
 }
