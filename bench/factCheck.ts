@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FactChecker, factCheck } from '../src/core/checks/factCheck';
+import { configureL10n } from '../src/core/l10n/l10n';
+import type { Mention } from '../src/core/matching/mention';
 import { MentionIndex } from '../src/core/matching/mentionIndex';
 import { MentionMatcher } from '../src/core/matching/mentionMatcher';
 import { checkCase, corpus, corpusKnowledge, matches } from '../test/unit/support/factCorpus';
@@ -42,6 +44,23 @@ export function factCheckSection(row: (entry: BenchRow) => void, fmtMs: (ms: num
       met: timing.medianMs <= 50,
     });
     if (kind.startsWith('a note of the example')) editSection(row, fmtMs, matcher, note);
+    else displayLanguageSection(row, note, mentions);
+  }
+}
+
+/** The worst case again with the display language in Chinese: every finding's dates, rates and lists through Intl. */
+function displayLanguageSection(row: (entry: BenchRow) => void, note: string, mentions: readonly Mention[]): void {
+  const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+  configureL10n({ bundle, language: 'zh-cn' });
+  try {
+    const timing = time(
+      () => factCheck({ uri: 'bench:///note.pnote', text: note, mentions, knowledge: corpusKnowledge }),
+      9,
+      2,
+    );
+    row({ section: 'fact check', name: 'the same, with the display language in Chinese (zh-cn)', timing });
+  } finally {
+    configureL10n(undefined);
   }
 }
 
