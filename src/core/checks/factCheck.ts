@@ -12,7 +12,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { stepInForce, stepsInForceDuring } from '../knowledge/tariffSteps';
 import type { DatedTitle, Official, SourceLocation, Tariff, TariffStep, TimelineEvent } from '../knowledge/types';
 import { formatConjunction, formatList, formatLongList, t } from '../l10n/l10n';
-import { foldText } from '../matching/characters';
+import { charInfo, DIGIT, foldText } from '../matching/characters';
 import { firstStartingAtOrAfter } from '../matching/findMention';
 import type { Mention } from '../matching/mention';
 import { matchPercentSign } from '../matching/patternMatching';
@@ -31,6 +31,7 @@ import { findProseDates, isoOf, withYear, type ProseDate } from './proseDates';
 import { knownTitles } from './unknownOfficials';
 import { PatternBefore } from '../text/patternBefore';
 import { changeBetween } from '../text/textChange';
+import { endWithoutTrailingSpace } from '../text/whiteSpace';
 
 /** The rules of the fact check, as finding codes. */
 export const FactRule = {
@@ -266,11 +267,10 @@ interface KnowledgeTerms {
 const termsByKnowledge = new WeakMap<Knowledge, KnowledgeTerms>();
 
 function termsOf(knowledge: Knowledge): KnowledgeTerms {
-  let terms = termsByKnowledge.get(knowledge);
-  if (!terms) {
+  return cached(termsByKnowledge, knowledge, () => {
     const titles = knownTitles(knowledge).sort((a, b) => b.length - a.length);
     const alternatives = titles.map((title) => title.split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+'));
-    terms = {
+    return {
       eventKeywords: eventKeywords(knowledge),
       followUps: followUps(knowledge),
       titleAtEnd:
@@ -282,9 +282,14 @@ function termsOf(knowledge: Knowledge): KnowledgeTerms {
         [...knowledge.officials.values()].map((official) => [official, nameWordsOf(official, knowledge)]),
       ),
     };
-    termsByKnowledge.set(knowledge, terms);
-  }
-  return terms;
+  });
+}
+
+/** The value under `key` in `cache`, made by `make` the first time it is asked for. */
+function cached<K, V>(cache: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
 }
 
 /** What the knowledge says an official's title is, and how a finding says it. */
@@ -305,9 +310,7 @@ class NoteChecker {
   private readonly terms: KnowledgeTerms;
   private readonly candidatesByNames = new Map<string, readonly Tariff[]>();
   private readonly slackByPeriod = new Map<string, Period['slack']>();
-  private readonly historyByTariff = new Map<Tariff, string>();
-  private readonly titlesOnNoteDate = new Map<Official, KnownTitle | undefined>();
-  private readonly nameOffsets = new Map<string, number>();
+  private readonly titlesOnNoteDate = new Map<Official, KnownTitle | null>();
 
   constructor(
     private readonly text: string,
@@ -356,7 +359,7 @@ class NoteChecker {
       const official = this.knowledge.officials.get(mention.officialId);
       if (!official) continue;
       // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
-      const written = titleBefore(this.text, this.nameStartIn(mention, official), titleAtEnd);
+      const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
       if (!written || !this.isWholeTitle(written.start, official) || NAME_SUFFIX.test(this.text.slice(mention.end))) {
         continue;
       }
@@ -373,15 +376,6 @@ class NoteChecker {
         entry: official.source,
       });
     }
-  }
-
-  /** Where the official's name starts in a mention of them, once per way the note writes them. */
-  private nameStartIn(mention: Mention, official: Official): number {
-    const written = this.text.slice(mention.start, mention.end);
-    const key = `${official.id}\u0000${written}`;
-    let offset = this.nameOffsets.get(key);
-    if (offset === undefined) this.nameOffsets.set(key, (offset = nameOffsetIn(written, official)));
-    return mention.start + offset;
   }
 
   /**
@@ -418,17 +412,12 @@ class NoteChecker {
     if (official.titles.length === 0) {
       // The same wherever the official is named: once per official (a note names them again and again).
       // The message is written when asked, in the display language of the time.
-      let known = singleTitles.get(official);
-      if (!known) {
-        known = {
-          words: new Set(wordsOf(`${official.title} ${official.organization ?? ''}`)),
-          claim: (name, written) =>
-            t('{0} is {1}, not {2}.', name, describeTitle(official.title, official.organization), written),
-          fix: preferredTitle(official),
-        };
-        singleTitles.set(official, known);
-      }
-      return known;
+      return cached(singleTitles, official, () => ({
+        words: new Set(wordsOf(`${official.title} ${official.organization ?? ''}`)),
+        claim: (name, written) =>
+          t('{0} is {1}, not {2}.', name, describeTitle(official.title, official.organization), written),
+        fix: preferredTitle(official),
+      }));
     }
     const sentence = sentenceAround(this.text, at, this.mentions);
     if (
@@ -440,31 +429,25 @@ class NoteChecker {
     }
     const date = this.noteDate?.iso;
     if (date === undefined) {
-      let known = everyTitle.get(official);
-      if (!known) {
-        known = {
-          words: new Set([
-            ...titleWords(official.titles),
-            ...wordsOf(`${official.title} ${official.organization ?? ''}`),
-          ]),
-          claim: (name, written) => {
-            const periods = official.titles.map((held) =>
-              t({
-                message: '{0} {1}',
-                args: [describeTitle(held.title, held.organization), describeTenure(held)],
-                comment: 'a title and when it was held: "Commerce Secretary from 1 Feb 2025"',
-              }),
-            );
-            return t('{0} has been {1}, not {2}.', name, formatLongList(periods), written);
-          },
-        };
-        everyTitle.set(official, known);
-      }
-      return known;
+      return cached(everyTitle, official, () => ({
+        words: new Set([
+          ...titleWords(official.titles),
+          ...wordsOf(`${official.title} ${official.organization ?? ''}`),
+        ]),
+        claim: (name, written) => {
+          const periods = official.titles.map((held) =>
+            t({
+              message: '{0} {1}',
+              args: [describeTitle(held.title, held.organization), describeTenure(held)],
+              comment: 'a title and when it was held: "Commerce Secretary from 1 Feb 2025"',
+            }),
+          );
+          return t('{0} has been {1}, not {2}.', name, formatLongList(periods), written);
+        },
+      }));
     }
-    // The same for every mention of the official in the note: once per official.
-    if (!this.titlesOnNoteDate.has(official)) this.titlesOnNoteDate.set(official, titlesOn(official, date));
-    return this.titlesOnNoteDate.get(official);
+    // The same for every mention of the official in the note: once per official (null: no title covers the date).
+    return cached(this.titlesOnNoteDate, official, () => titlesOn(official, date) ?? null) ?? undefined;
   }
 
   private checkSentence(sentence: Sentence, found: FactFinding[]): void {
@@ -559,13 +542,13 @@ class NoteChecker {
                 top.label,
                 formatRate(figure.rate),
                 describeAsOf(asOf),
-                this.historyOf(top),
+                describeHistory(top.history),
               )
             : t(
                 '{0} never had a rate of {1}: its recorded rates are {2}.',
                 top.label,
                 formatRate(figure.rate),
-                this.historyOf(top),
+                describeHistory(top.history),
               ),
           top.links,
         ),
@@ -668,9 +651,7 @@ class NoteChecker {
     const goods = goodsIn(sentence.text);
     // Sentences of a note name the same few countries and goods again and again.
     const key = `${countries.join(' ')}|${goods.join(' ')}`;
-    let candidates = this.candidatesByNames.get(key);
-    if (!candidates) this.candidatesByNames.set(key, (candidates = this.tariffsBetween(countries, goods)));
-    return candidates;
+    return cached(this.candidatesByNames, key, () => this.tariffsBetween(countries, goods));
   }
 
   private tariffsBetween(countries: readonly string[], goods: readonly string[]): Tariff[] {
@@ -739,22 +720,12 @@ class NoteChecker {
     return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
   }
 
-  /** A tariff's recorded rates as a finding lists them, once per tariff: one note may have many findings. */
-  private historyOf(tariff: Tariff): string {
-    let history = this.historyByTariff.get(tariff);
-    if (history === undefined) this.historyByTariff.set(tariff, (history = describeHistory(tariff.history)));
-    return history;
-  }
-
   /** A period's bounds with the slack, once per period: a note states the same dates again and again. */
   private slackAround(from: string, to: string | undefined): Period['slack'] {
-    const key = `${from} ${to}`;
-    let slack = this.slackByPeriod.get(key);
-    if (!slack) {
-      slack = { from: shift(from, -DATE_SLACK_DAYS), to: shift(to, DATE_SLACK_DAYS) };
-      this.slackByPeriod.set(key, slack);
-    }
-    return slack;
+    return cached(this.slackByPeriod, `${from} ${to}`, () => ({
+      from: shift(from, -DATE_SLACK_DAYS),
+      to: shift(to, DATE_SLACK_DAYS),
+    }));
   }
 
   private periodOf(date: ProseDate): Period | undefined {
@@ -963,7 +934,7 @@ export function isTargetBefore(text: string, floor: number, at: number): boolean
   let end = at;
   let previous = '';
   for (let runs = 0; runs < 3; runs++) {
-    const runEnd = skipSpaceBack(text, floor, end);
+    const runEnd = endWithoutTrailingSpace(text, floor, end);
     if (runEnd === end) return false;
     const start = runStart(text, floor, runEnd);
     if (start === runEnd) return false;
@@ -1003,17 +974,6 @@ function isAsciiWordCharacter(code: number, inside: boolean): boolean {
   return (
     inside && (code === 0x5f || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
   );
-}
-
-/** Where the white space ending at `end` starts (`end` when there is none), not before `floor`. */
-function skipSpaceBack(text: string, floor: number, end: number): number {
-  while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return /\s/.test(String.fromCharCode(code));
 }
 
 /** Whether the sentence names a country or bloc that is not one of its mentions (see {@link OTHER_COUNTRY}). */
@@ -1159,7 +1119,7 @@ function figuresIn(text: string, sentence: Sentence): Figure[] {
 }
 
 function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+  return (charInfo(code) & DIGIT) !== 0;
 }
 
 /** A stretch of a sentence between commas, semicolons, brackets, dashes or table bars, and its figures. */
@@ -1326,9 +1286,7 @@ const nameWordsByOfficial = new WeakMap<Official, ReadonlySet<string>>();
 
 /** The folded words of an official's name, once per official: every mention of them asks. */
 function wordsOfName(official: Official): ReadonlySet<string> {
-  let words = nameWordsByOfficial.get(official);
-  if (!words) nameWordsByOfficial.set(official, (words = new Set(wordsOf(official.name))));
-  return words;
+  return cached(nameWordsByOfficial, official, () => new Set(wordsOf(official.name)));
 }
 
 /** What the knowledge says an official's title was on `date`, from their dated `titles`; undefined if none covers it. */
@@ -1369,15 +1327,16 @@ function preferredTitle(official: Official): string {
   return longest ?? official.title;
 }
 
-/** Where the official's name starts in a mention of them as written: after a title that the alias itself holds. */
-function nameOffsetIn(written: string, official: Official): number {
+/** Where the official's name starts in a mention of them: after a title that the alias itself holds. */
+function nameStartIn(text: string, mention: Mention, official: Official): number {
   const nameWords = wordsOfName(official);
-  // An exec loop: matchAll would copy the pattern each time.
+  // An exec loop over the mention (every official named asks): matchAll would copy the pattern each time.
+  const written = text.slice(mention.start, mention.end);
   LETTERS.lastIndex = 0;
   for (let word = LETTERS.exec(written); word; word = LETTERS.exec(written)) {
-    if (nameWords.has(foldText(word[0]))) return word.index;
+    if (nameWords.has(foldText(word[0]))) return mention.start + word.index;
   }
-  return 0;
+  return mention.start;
 }
 
 const LETTERS = /[\p{L}\p{M}]+/gu;
