@@ -40,7 +40,6 @@ export function activate(context: vscode.ExtensionContext): TradeNotesApi {
   const languageStatus = registerLanguageStatus(services);
   context.subscriptions.push(
     services,
-    vscode.commands.registerCommand('tradeNotes.showLog', () => services.showLog()),
     registerKnowledgeSource(services),
     registerKnowledgeDiagnostics(services),
     registerHover(services),

@@ -58,6 +58,8 @@ class LanguageStatus extends Disposable implements LanguageStatusFeature {
   constructor(private readonly services: Services) {
     super();
     const { store, logger } = services;
+    // The log's command lives here, beside the item that links to it; the command palette shows it too.
+    this.register(vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => services.showLog()));
     this.knowledge.name = vscode.l10n.t('Trade Notes: Knowledge');
     this.knowledge.command = { title: vscode.l10n.t('Show Log'), command: SHOW_LOG_COMMAND };
     this.date.name = vscode.l10n.t('Trade Notes: Date of the Note');

@@ -250,7 +250,8 @@ function pageHtml(webview: vscode.Webview, bundle: vscode.Uri): string {
 </html>`;
 }
 
+/** 128 random bits in hex, from the platform's cryptographic generator (there in Node and in web workers). */
 function newNonce(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -35,6 +35,13 @@ export abstract class Disposable implements IDisposable {
   }
 }
 
+/** A group of disposables with a lifetime of its own, shorter than its owner's (one search's file watchers). */
+export class DisposableStore extends Disposable {
+  add<T extends IDisposable>(value: T): T {
+    return this.register(value);
+  }
+}
+
 /**
  * Fires events to its listeners in the order they subscribed. A listener that throws does not stop
  * the others: its error is rethrown on its own, as an uncaught error of the host (as VS Code's does).

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileRead } from '../core/workspace/fileRead';
-import { Disposable, Emitter } from './disposable';
+import { Disposable, DisposableStore, Emitter } from './disposable';
 import { readKnowledgeFile } from './fileReader';
 import { readSetting, Settings } from './configuration';
 import type { KnowledgeSources } from './knowledgeStore';
@@ -22,7 +22,8 @@ export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
   readonly onDidChangeFiles = this.filesEmitter.event;
   readonly onDidChangeScope = this.scopeEmitter.event;
   readonly onDidChangeUseBundled = this.bundledEmitter.event;
-  private watchers: vscode.Disposable = new vscode.Disposable(() => undefined);
+  /** The watchers of the latest search, with their subscriptions. */
+  private watchers = new DisposableStore();
   private readonly pending = new Set<string>();
   /**
    * Files the watchers saw deleted and not created again. An editor may still hold one (VS Code keeps it
@@ -67,24 +68,24 @@ export class KnowledgeDiscovery extends Disposable implements KnowledgeSources {
   async find(): Promise<string[] | undefined> {
     const search = ++this.searches;
     this.watchers.dispose();
-    const watchers: vscode.Disposable[] = [];
-    this.watchers = new vscode.Disposable(() => watchers.forEach((watcher) => watcher.dispose()));
+    const watchers = (this.watchers = new DisposableStore());
     const found = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const globs = knowledgeGlobs(folder);
       for (const glob of globs) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-        watcher.onDidCreate((uri) => this.touch(uri, 'exists'));
-        watcher.onDidChange((uri) => this.touch(uri, 'exists'));
-        watcher.onDidDelete((uri) => this.touch(uri, 'deleted'));
-        watchers.push(watcher);
+        const watcher = watchers.add(
+          vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)),
+        );
+        watchers.add(watcher.onDidCreate((uri) => this.touch(uri, 'exists')));
+        watchers.add(watcher.onDidChange((uri) => this.touch(uri, 'exists')));
+        watchers.add(watcher.onDidDelete((uri) => this.touch(uri, 'deleted')));
       }
       for (const uri of await findFilesInFolder(folder, globs)) {
         found.add(uri.toString());
         this.deleted.delete(uri.toString());
       }
       if (search !== this.searches || this.isDisposed) {
-        watchers.forEach((watcher) => watcher.dispose());
+        watchers.dispose();
         return undefined;
       }
     }

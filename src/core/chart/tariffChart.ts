@@ -9,6 +9,7 @@ import { stepInForce } from '../knowledge/tariffSteps';
 import type { Tariff } from '../knowledge/types';
 import { describeAsOf, formatDate, parseIsoDate, shortMonthLabel, type CalendarDate } from '../timeline/dates';
 import { describeEventDate } from '../timeline/timeline';
+import { formatConjunction, t } from '../l10n/l10n';
 
 const DAY_MS = 86_400_000;
 /** The shortest time axis, in days, so that a tariff with one step still gets a readable chart. */
@@ -124,12 +125,6 @@ export function tariffsToChart(
   return { tariffs, missing };
 }
 
-/** "A", "A and B", "A, B and C". */
-function joinTitles(labels: readonly string[]): string {
-  if (labels.length <= 1) return labels[0] ?? '';
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
 /**
  * The chart of `tariffs` (in that order) with the events their steps link to; `noteDate` (ISO), when the
  * active note has one, becomes a line.
@@ -154,7 +149,7 @@ export function buildTariffChart(tariffs: readonly Tariff[], knowledge: Knowledg
   });
   const sortedAsOfs = asOfs.filter((d): d is string => d !== undefined).sort();
   return {
-    title: joinTitles(series.map((s) => s.label)),
+    title: formatConjunction(series.map((s) => s.label)),
     series,
     events,
     noteDate:
@@ -275,10 +270,19 @@ function keyboardStops(series: readonly ChartSeries[], events: readonly ChartEve
       const rates = series.flatMap((s) => {
         const inForce = stepInForce(s.steps, iso);
         if (!inForce) return [];
-        return [`${s.label}: ${inForce.rateLabel}${inForce.day === day ? ' (new)' : ''}`];
+        return [
+          inForce.day === day
+            ? t({
+                message: '{0}: {1} (new)',
+                args: [s.label, inForce.rateLabel],
+                comment: 'a rate that starts that day',
+              })
+            : t({ message: '{0}: {1}', args: [s.label, inForce.rateLabel], comment: 'a tariff and its rate on a day' }),
+        ];
       });
-      const happened = events.filter((e) => e.day === day).map((e) => `Event: ${e.title}`);
-      return { day, description: [formatDate(iso), ...rates, ...happened].join('. ') };
+      const happened = events.filter((e) => e.day === day).map((e) => t('Event: {0}', e.title));
+      const sentences = t({ message: '. ', comment: 'separates the sentences of a description read aloud' });
+      return { day, description: [formatDate(iso), ...rates, ...happened].join(sentences) };
     });
 }
 
