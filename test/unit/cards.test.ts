@@ -28,7 +28,7 @@ function event(fields: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'date
 }
 
 function step(date: string, rate: number, extra: Partial<TariffStep> = {}): TariffStep {
-  return { date, rate, source, ...extra };
+  return { date, rate, links: [], source, ...extra };
 }
 
 const bessent = official({

@@ -152,6 +152,26 @@ timeline:
     assert.deepEqual(where(rate.problems), ['9:35 rate']);
   });
 
+  it("reads a history entry's own links, and none where it has none", () => {
+    const { file, problems } = loadKnowledgeFile(
+      'file:///w/steps.trade.yaml',
+      `${HEADER}tariffs:
+  - id: t
+    by: US
+    on: CN
+    label: Duties
+    history:
+      - { date: 2025-04-10, rate: 145%, links: [https://example.org/145] }
+      - { date: 2025-05-14, rate: 30% }
+`,
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      file!.tariffs[0]!.history.map((step) => step.links),
+      [['https://example.org/145'], []],
+    );
+  });
+
   it('warns about unknown fields without rejecting the file', () => {
     const result = loadKnowledgeFile('u', `${HEADER}officials:\n  - { id: a, name: A, title: T, colour: red }\n`);
     assert.ok(result.file, 'the file still loads');

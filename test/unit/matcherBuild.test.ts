@@ -66,6 +66,7 @@ function generatedKnowledge(officialCount: number, seed: number): { knowledge: K
     const history = [0, 1].map((month) => ({
       date: `2025-0${month + 1}-01`,
       rate: random.pick(RATES),
+      links: [],
       source: SOURCE,
     }));
     knowledge.tariffs.set(id, {

@@ -48,6 +48,7 @@ tariffs:
 #        rate: 10%
 #        note: Markdown text about this step.
 #        event: example-talks
+#        links: [https://example.org/source-of-this-rate]
 
 # Events of the Talks Timeline. Required: id, date and title. kind: talks, call, statement, measure
 # or deadline; participants: ids of officials.

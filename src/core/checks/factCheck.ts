@@ -105,6 +105,8 @@ const RATE_PHRASE_BEFORE = new PatternBefore(
 const CURRENT =
   /\b(?:now|currently|at present|presently|today|still|remains?|stands?\s+at|in (?:force|effect|place))\b|(?:\b(?:is|are)\s+(?:at\s+)?)(?=\d)|目前|现在|现行|仍/i;
 
+const CURRENT_ALL = new RegExp(CURRENT.source, 'gi');
+
 /** Prepositions that tie a date to the sentence closely enough to check the figure against it. */
 const PINNING_PREPOSITIONS = new Set(['on', 'in', 'since', 'from', 'as of', 'effective', 'starting', 'during']);
 
@@ -161,8 +163,9 @@ type When =
   | { readonly kind: 'periods'; readonly periods: readonly Period[] };
 
 interface Period {
-  /** Where the sentence states it. */
+  /** Where the sentence states it: [at, end). */
   readonly at: number;
+  readonly end: number;
   /** ISO dates, inclusive; `to` may be open (undefined: up to the latest step). */
   readonly from: string;
   readonly to?: string;
@@ -479,15 +482,17 @@ class NoteChecker {
     if (pool.length === 0) return;
     const when = this.whenOf(sentence);
     if (when.kind === 'unclear') return;
-    // Only dates need clauses: which figure a date speaks of.
-    const clauses = when.kind === 'periods' ? clausesOf(sentence, figures) : [];
+    // Clauses say which figure a date or a "now" speaks of, when there is more than one.
+    const clauses = when.kind === 'periods' || figures.length > 1 ? clausesOf(sentence, figures) : [];
     for (const figure of rates) {
       // The tariff "on" a country named before the figure: in "US tariffs on China at 30%, and China's on
       // US goods at 10%", each figure has its own.
       const target = this.targetCountry(sentence, inSentence, figure.start);
       const onTarget = pool.filter((tariff) => tariff.on === target);
       const candidates = onTarget.length > 0 ? onTarget : pool;
-      const finding = this.checkFigure(sentence, figure, candidates, whenFor(figure, when, clauses));
+      const finding = this.checkFigure(sentence, figure, candidates, whenFor(figure, when, clauses), () =>
+        claimsCurrent(sentence, figure, figures, clauses),
+      );
       if (finding) found.push(finding);
     }
   }
@@ -510,6 +515,7 @@ class NoteChecker {
     figure: Figure,
     candidates: readonly Tariff[],
     when: When,
+    isCurrentClaim: () => boolean,
   ): FactFinding | undefined {
     const top = candidates[0]!;
     const hasRate = (tariff: Tariff): boolean => tariff.history.some((step) => sameRate(step.rate, figure.rate));
@@ -584,7 +590,7 @@ class NoteChecker {
         ),
       };
     }
-    if (isFromFigure || !CURRENT.test(sentence.text)) return undefined;
+    if (isFromFigure || !isCurrentClaim()) return undefined;
     const inForce = (tariff: Tariff): TariffStep | undefined =>
       reference === undefined ? tariff.history.at(-1) : stepInForce(tariff.history, reference);
     if (
@@ -624,12 +630,12 @@ class NoteChecker {
   }
 
   /**
-   * The links that back a finding about one step of a tariff: those of the event the step links to (the
-   * meeting or measure that set that rate) first, then the tariff's own.
+   * The links that back a finding about one step of a tariff: the step's own first, then those of the
+   * event it links to (the meeting or measure that set that rate), then the tariff's.
    */
   private linksOf(tariff: Tariff, step: TariffStep | undefined): readonly string[] {
     const event = step?.event === undefined ? undefined : this.knowledge.events.get(step.event);
-    return event ? [...event.links, ...tariff.links] : tariff.links;
+    return [...(step?.links ?? []), ...(event?.links ?? []), ...tariff.links];
   }
 
   /** The finding's place, rule, entry and fix. */
@@ -703,7 +709,7 @@ class NoteChecker {
       if (!period) return { kind: 'unclear' };
       periods.push(period);
     }
-    for (const { event, preposition, at } of this.eventsNamed(sentence)) {
+    for (const { event, preposition, at, end } of this.eventsNamed(sentence)) {
       if (preposition === 'before' || preposition === 'ahead of') return { kind: 'unclear' };
       const followUp = this.terms.followUps.get(event);
       if (followUp === undefined) continue;
@@ -711,6 +717,7 @@ class NoteChecker {
       const to = open ? this.noteDate?.iso : followUp;
       periods.push({
         at,
+        end,
         from: event.date,
         to,
         slack: this.slackAround(event.date, to),
@@ -730,9 +737,9 @@ class NoteChecker {
 
   private periodOf(date: ProseDate): Period | undefined {
     const reference = this.noteDate?.date;
-    if ((date.from.year === undefined || date.to.year === undefined) && !reference) return undefined;
-    const from = reference ? withYear(date.from, reference) : (date.from as CalendarDate);
-    const to = reference ? withYear(date.to, reference) : (date.to as CalendarDate);
+    const from = withYear(date.from, reference);
+    const to = withYear(date.to, reference);
+    if (!from || !to) return undefined;
     const open = date.preposition === 'since' || date.preposition === 'from' || date.preposition === 'starting';
     const fromIso = isoOf(from);
     const toIso = open ? this.noteDate?.iso : isoOf(to);
@@ -746,12 +753,12 @@ class NoteChecker {
           : wholeMonth
             ? t('In {0}', monthLabel(from))
             : t('On {0}', formatDateRange(fromIso, isoOf(to)));
-    return { at: date.start, from: fromIso, to: toIso, slack: this.slackAround(fromIso, toIso), label };
+    return { at: date.start, end: date.end, from: fromIso, to: toIso, slack: this.slackAround(fromIso, toIso), label };
   }
 
   /** Timeline events the sentence names by their place: "after the Geneva talks", "in London". */
-  private eventsNamed(sentence: Sentence): { event: TimelineEvent; preposition?: string; at: number }[] {
-    const found: { event: TimelineEvent; preposition?: string; at: number }[] = [];
+  private eventsNamed(sentence: Sentence): { event: TimelineEvent; preposition?: string; at: number; end: number }[] {
+    const found: { event: TimelineEvent; preposition?: string; at: number; end: number }[] = [];
     for (const [keyword, events] of this.terms.eventKeywords) {
       let at = sentence.text.indexOf(keyword);
       while (at >= 0) {
@@ -765,7 +772,7 @@ class NoteChecker {
         const wordBounded =
           !/[\p{L}\p{N}]/u.test(this.text[start - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(this.text[end] ?? ' ');
         if (wordBounded && (preposition !== undefined || EVENT_NOUN.test(this.text.slice(end, sentence.end)))) {
-          for (const event of events) found.push({ event, preposition, at: start });
+          for (const event of events) found.push({ event, preposition, at: start, end });
         }
         at = sentence.text.indexOf(keyword, at + keyword.length);
       }
@@ -1126,14 +1133,14 @@ function isDigit(code: number): boolean {
 interface Clause {
   readonly start: number;
   readonly end: number;
-  readonly figures: number;
+  readonly figures: readonly Figure[];
 }
 
 function clausesOf(sentence: Sentence, figures: readonly Figure[]): Clause[] {
   const clauses: Clause[] = [];
   let start = sentence.start;
   const close = (end: number): void => {
-    clauses.push({ start, end, figures: figures.filter((f) => f.start >= start && f.start < end).length });
+    clauses.push({ start, end, figures: figures.filter((f) => f.start >= start && f.start < end) });
   };
   for (const match of sentence.text.matchAll(/[,;，；、()（）|]|\s[–—-]\s/gu)) {
     const at = sentence.start + match.index;
@@ -1144,18 +1151,61 @@ function clausesOf(sentence: Sentence, figures: readonly Figure[]): Clause[] {
   return clauses;
 }
 
+function clauseAt(clauses: readonly Clause[], at: number): Clause | undefined {
+  return clauses.find((c) => at >= c.start && at < c.end);
+}
+
 /**
- * The dates that speak of a figure: those in its own clause; else those in clauses without a figure of
- * their own ("On 10 April 2025, tariffs rose to 145%"); a date beside another figure is that figure's.
+ * Whether words at [start, end) of a clause speak of `figure`: it is the figure of the clause nearest
+ * to them, the later one on a tie. In "tariffs were 145% in April and now stand at 30%", April is
+ * 145%'s and "now" is 30%'s.
+ */
+function speaksOf(clause: Clause, figure: Figure, start: number, end: number): boolean {
+  let nearest: Figure | undefined;
+  let nearestGap = Infinity;
+  for (const candidate of clause.figures) {
+    const gap = start >= candidate.end ? start - candidate.end : Math.max(0, candidate.start - end);
+    if (gap <= nearestGap) [nearest, nearestGap] = [candidate, gap];
+  }
+  return nearest === figure;
+}
+
+/**
+ * The dates that speak of a figure: those in its own clause that speak of it (see {@link speaksOf});
+ * else those in clauses without a figure of their own ("On 10 April 2025, tariffs rose to 145%").
  */
 function whenFor(figure: Figure, when: When, clauses: readonly Clause[]): When {
   if (when.kind !== 'periods') return when;
-  const clauseOf = (at: number): Clause | undefined => clauses.find((c) => at >= c.start && at < c.end);
-  const own = clauseOf(figure.start);
-  const inOwn = when.periods.filter((period) => clauseOf(period.at) === own);
-  const free = when.periods.filter((period) => (clauseOf(period.at)?.figures ?? 0) === 0);
+  const own = clauseAt(clauses, figure.start);
+  const inOwn = when.periods.filter(
+    (period) =>
+      own !== undefined && clauseAt(clauses, period.at) === own && speaksOf(own, figure, period.at, period.end),
+  );
+  const free = when.periods.filter((period) => (clauseAt(clauses, period.at)?.figures.length ?? 0) === 0);
   const periods = inOwn.length > 0 ? inOwn : free;
   return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
+}
+
+/**
+ * Whether the sentence says the figure is the rate now: a marker ("now", "still", "stand at") anywhere
+ * in a sentence with no other figure, else one in the figure's own clause that speaks of it. "Now
+ * stand at 20%, down from a peak of 145%" says nothing of 145% now.
+ */
+function claimsCurrent(
+  sentence: Sentence,
+  figure: Figure,
+  figures: readonly Figure[],
+  clauses: readonly Clause[],
+): boolean {
+  if (figures.length === 1) return CURRENT.test(sentence.text);
+  const own = clauseAt(clauses, figure.start);
+  if (!own) return false;
+  CURRENT_ALL.lastIndex = 0;
+  for (let match = CURRENT_ALL.exec(sentence.text); match; match = CURRENT_ALL.exec(sentence.text)) {
+    const start = sentence.start + match.index;
+    if (start >= own.start && start < own.end && speaksOf(own, figure, start, start + match[0].length)) return true;
+  }
+  return false;
 }
 
 /** Ranges of the sentence inside quotation marks: someone else's words, not the note's claim. */

@@ -106,12 +106,16 @@ export function findProseDates(text: string, from = 0, to = text.length): ProseD
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The date with a year: its own, else the latest year that does not put it after `reference`. */
-export function withYear(date: PartialDate, reference: CalendarDate): CalendarDate {
+/**
+ * The date with a year: its own, else the latest year that does not put it after `reference`; undefined
+ * without either. Day 31 of a shorter month (the end of "in April") becomes its last day.
+ */
+export function withYear(date: PartialDate, reference: CalendarDate | undefined): CalendarDate | undefined {
   const year =
     date.year ??
-    (date.month * 100 + date.day > reference.month * 100 + reference.day ? reference.year - 1 : reference.year);
-  return clampDay({ year, month: date.month, day: date.day });
+    (reference &&
+      (date.month * 100 + date.day > reference.month * 100 + reference.day ? reference.year - 1 : reference.year));
+  return year === undefined ? undefined : clampDay({ year, month: date.month, day: date.day });
 }
 
 /** `2025-06-10` for a calendar date. */

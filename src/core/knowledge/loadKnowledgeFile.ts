@@ -48,7 +48,7 @@ const COUNTRY_KEYS = ['name', 'aliases', 'flag'];
 const OFFICIAL_KEYS = ['id', 'name', 'aliases', 'country', 'title', 'titles', 'organization', 'note', 'links'];
 const DATED_TITLE_KEYS = ['title', 'organization', 'from', 'to'];
 const TARIFF_KEYS = ['id', 'by', 'on', 'label', 'links', 'history'];
-const STEP_KEYS = ['date', 'rate', 'note', 'event'];
+const STEP_KEYS = ['date', 'rate', 'note', 'event', 'links'];
 const EVENT_KEYS = ['id', 'date', 'end', 'title', 'place', 'kind', 'participants', 'summary', 'links'];
 
 /**
@@ -352,8 +352,9 @@ export class FileLoader {
     }
     const note = this.optionalString(node, 'note');
     const event = this.reference(node, 'event', 'event');
+    const links = this.stringList(node, 'links');
     if (date === undefined || rate === undefined) return undefined;
-    return { date, rate, note, event, source: this.entryLocation(node) };
+    return { date, rate, note, event, links, source: this.entryLocation(node) };
   }
 
   private readEvent(map: YAMLMap): TimelineEvent | undefined {

@@ -62,6 +62,8 @@ export interface TariffStep {
   readonly note?: string;
   /** Id of a timeline event. */
   readonly event?: string;
+  /** Sources of this step's rate; a fact-check finding about the step cites the first http(s) one. */
+  readonly links: readonly string[];
   readonly source: SourceLocation;
 }
 

@@ -59,7 +59,7 @@ export function checkCase(item: CorpusCase): FactFinding[] {
 /** The offset of an expected flag's text in the note. */
 export function offsetOf(item: CorpusCase, flag: ExpectedFlag): number {
   let at = -1;
-  for (let k = 0; k <= (flag.occurrence ?? 0); k++) at = item.note.indexOf(flag.at, at + 1);
+  for (let k = 0; k < (flag.occurrence ?? 1); k++) at = item.note.indexOf(flag.at, at + 1);
   return at;
 }
 
