@@ -16,9 +16,12 @@ async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diag
 describe('Fact check', () => {
   before(activateExtension);
   afterEach(async () => {
+    const factCheck = vscode.workspace.getConfiguration('tradeNotes.factCheck');
+    await factCheck.update('severity', undefined, vscode.ConfigurationTarget.Global);
+    await factCheck.update('enabled', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace
-      .getConfiguration('tradeNotes.factCheck')
-      .update('severity', undefined, vscode.ConfigurationTarget.Global);
+      .getConfiguration('tradeNotes')
+      .update('useBundledKnowledge', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -109,6 +112,30 @@ describe('Fact check', () => {
     assert.match(note.getText(), /<!-- trade-notes-ignore -->\nUS tariffs on Chinese goods now stand at 145%/);
     await waitFor('the figure finding to go', () =>
       findingsOf(note).every((d) => d.code !== 'rate-not-current') ? true : undefined,
+    );
+  });
+
+  it('follows its setting and the knowledge, and clears its findings when the note closes', async () => {
+    const note = await scratchNote(DATED_NOTE);
+    const hasFigureFinding = (): boolean => findingsOf(note).some((d) => d.code === 'rate-not-current');
+    await waitFor('a finding on 145%', () => hasFigureFinding() || undefined);
+    const factCheck = vscode.workspace.getConfiguration('tradeNotes.factCheck');
+    await factCheck.update('enabled', false, vscode.ConfigurationTarget.Global);
+    await waitFor('no finding with the check off', () => findingsOf(note).length === 0 || undefined);
+    await factCheck.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('the finding back with the check on', () => hasFigureFinding() || undefined);
+    // This workspace's own knowledge has no tariff between the US and China: the bundled one goes, and
+    // with it the finding, which the knowledge's change re-checked.
+    const settings = vscode.workspace.getConfiguration('tradeNotes');
+    await settings.update('useBundledKnowledge', false, vscode.ConfigurationTarget.Global);
+    await waitFor('the finding to go with the tariff', () => !hasFigureFinding() || undefined);
+    await settings.update('useBundledKnowledge', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('the finding back with the bundled knowledge', () => hasFigureFinding() || undefined);
+    const uri = note.uri;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(
+      'the findings cleared when the note closed',
+      () => vscode.languages.getDiagnostics(uri).every((d) => d.source !== 'Trade Notes') || undefined,
     );
   });
 
