@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_NOTE_BYTES } from '../core/navigation/noteMentionIndex';
 import { mentionsJson, mentionsText } from '../core/reports/mentionReport';
@@ -20,9 +21,13 @@ export async function mentions(
   terminal: Terminal,
   context: CommandContext,
 ): Promise<number> {
-  const read = readGuarded(path.resolve(terminal.cwd, file), MAX_NOTE_BYTES);
+  const resolved = path.resolve(terminal.cwd, file);
+  const read = readGuarded(resolved, MAX_NOTE_BYTES);
   if (read.kind === 'refused') throw new CommandLineError(`${file}: ${read.problem.message}`);
-  if (read.kind !== 'text') throw new CommandLineError(`${file}: no such file`);
+  if (read.kind !== 'text') {
+    const isFolder = statSync(resolved, { throwIfNoEntry: false })?.isDirectory() === true;
+    throw new CommandLineError(`${file}: ${isFolder ? 'a folder: name one file' : 'no such file'}`);
+  }
   const store = await knowledgeOfFolders(options.workspace ?? ['.'], options, terminal, context);
   const found = (await store.mentionMatcher()).scan(read.text);
   terminal.write(options.format === 'json' ? mentionsJson(read.text, found) : mentionsText(read.text, found));

@@ -241,6 +241,7 @@ describe('trade-notes: usage', () => {
       [['timeline', '--from', '2025-02-30'], /--from 2025-02-30: write an ISO date/],
       [['timeline', '--kind', 'talks,party'], /--kind party: use one of talks, call, statement, measure, deadline/],
       [['mentions', 'no-such.pnote'], /no-such\.pnote: no such file/],
+      [['mentions', 'examples'], /examples: a folder: name one file/],
       [['mentions'], /missing required argument 'file'/],
       [['frobnicate'], /unknown command 'frobnicate'/],
     ];
