@@ -66,7 +66,7 @@ const TARIFF_WORD = /\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|关税|税率/gi
  * conditions, negations, averages, comparisons. A sentence with one of them is not checked.
  */
 const NOT_A_PLAIN_FACT =
-  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?|in case|in the event|risks?|possibl[ey]|potential(?:ly)?|(?:un)?likely|poised|prospects?|fears?|feared|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|correction|misreport(?:s|ed)?)\b|如果|将|拟|威胁|计划|可能|不是|平均|宣布|错误/i;
+  /\b(?:would|will|could|might|should|threat(?:en(?:s|ed|ing)?)?|propos(?:e|es|ed|al|als)|plan(?:s|ned)?|vow(?:s|ed)?|warn(?:s|ed)?|announc(?:e|es|ed|ement)|consider(?:s|ed|ing)?|if|unless|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|seek(?:s|ing)?|not|never|no longer|n['’]t|rather than|instead of|deny|denied|false(?:ly)?|rumou?r(?:s|ed)?|reportedly|average[ds]?|averaging|weighted|effective rate|blended|overall|estimate[ds]?|model(?:s|led|ed)?|scenario|hypothetical|claim(?:s|ed)?|suggest(?:s|ed)?|agree(?:s|d|ment)?|pledge[ds]?|commit(?:s|ted)?|promise[ds]?|offer(?:s|ed)?|in case|in the event|risks?|possibl[ey]|potential(?:ly)?|(?:un)?likely|poised|prospects?|fears?|feared|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|correction|misreport(?:s|ed)?|depend(?:s|ing)?|var(?:y|ies|ying)|ranging)\b|如果|将|拟|威胁|计划|可能|不是|平均|宣布|错误/i;
 
 /** "may" as a verb: lower case only, for "May" is a month. */
 const MAY = /\bmay\b/;
@@ -95,6 +95,10 @@ const AFTER_NOT_A_RATE =
 const TARIFF_WORD_AFTER =
   /^\s*(?:[\p{L}-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|^\s*(?:的)?(?:关税|附加税|税)/iu;
 
+/** The figure's own tariff word after it, not one after a conjunction ("30% and Chinese levies on …"). */
+const OWN_TARIFF_AFTER =
+  /^\s*(?:(?!(?:and|or|but|while|whereas|with)\b)[\p{L}-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b|^\s*(?:的)?(?:关税|附加税|税)/iu;
+
 /** A rate phrase right before the figure, after a tariff word earlier in the sentence: "tariffs … to 145%". */
 const RATE_PHRASE_BEFORE = new PatternBefore(
   String.raw`(?:\b(?:to|at|of|from|is|are|was|were|reached|hit|stood\s+at|stands?\s+at|stand\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|rate\s+of|rates\s+of|now|currently|still|set\s+at|fixed\s+at|,)\s+|[:|]\s*|为|至|到|达|是)`,
@@ -106,6 +110,26 @@ const CURRENT =
   /\b(?:now|currently|at present|presently|today|still|remains?|stands?\s+at|in (?:force|effect|place))\b|(?:\b(?:is|are)\s+(?:at\s+)?)(?=\d)|目前|现在|现行|仍/i;
 
 const CURRENT_ALL = new RegExp(CURRENT.source, 'gi');
+
+/** Words that make a sentence speak of another time than now: a "still" there is then's. */
+const ANOTHER_TIME =
+  /\b(?:(?:19|20)\d\d|then|once|previously|formerly|earlier|later|until|till|before|after|when|ago|going into)\b|之前|之后|以前|当时|曾|时[，,]/i;
+
+/** Words that put a clause in the past: "were still 145%", "was in force for a month". */
+const PAST =
+  /\b(?:was|were|had|did|hit|peaked|reached|rose|fell|climbed|jumped|soared|dropped|stood|went|came|ended|expired|lifted|removed|scrapped|imposed|raised|lowered|cut|end|ends|memory)\b|此前/i;
+
+/** A peak or a low: the figure is a record of the past, whatever the sentence's date or tense. */
+const PEAK = /\b(?:peak(?:s|ed)?|highs?|highest|height|record|lows?|lowest|top(?:ped)?)\b|峰值|最高|最低/i;
+
+/** A heading line (ATX) in a stretch of lines. */
+const HEADING_LINE = /^ {0,3}#{1,6}[ \t]/m;
+
+/** Words that make a date relative to something else: "eight days later", "between April and November". */
+const RELATIVE_TIME = /\b(?:later|earlier|afterwards|within|between|ago|prior)\b/i;
+
+/** Prepositions before an event's place that make it a time: "after the Geneva talks", "since Busan". */
+const TEMPORAL_EVENT_PREPOSITIONS = new Set(['after', 'since', 'following', 'during', 'before', 'ahead of']);
 
 /** Prepositions that tie a date to the sentence closely enough to check the figure against it. */
 const PINNING_PREPOSITIONS = new Set(['on', 'in', 'since', 'from', 'as of', 'effective', 'starting', 'during']);
@@ -139,8 +163,8 @@ const TITLE_QUALIFIER_BEFORE = new PatternBefore(
  */
 const DATE_SLACK_DAYS = 3;
 
-/** Days after an event's last day during which rates it led to took effect (Geneva: 11 May, effective 14 May). */
-const EVENT_FOLLOW_UP_DAYS = 7;
+/** Days after an event's last day during which rates it led to took effect (Geneva: 11 May, effective 14 May; Busan: 30 October, 10 November). */
+const EVENT_FOLLOW_UP_DAYS = 14;
 
 interface Sentence {
   readonly start: number;
@@ -208,10 +232,25 @@ export class FactChecker {
     const noteDate = noteDateOf(text, uri);
     const checker = new NoteChecker(text, mentions, knowledge, noteDate);
     const last = this.last;
-    const change =
+    let change =
       last && last.knowledge === knowledge && last.noteDate === noteDate?.iso
         ? changeBetween(last.text, text)
         : undefined;
+    // A heading's date governs the current claims of its section (see isUnderDatedSection), beyond the
+    // paragraphs around the change: an edit that touches a heading checks the whole note again.
+    if (last && change) {
+      const lineOf = (of: string, from: number, to: number): string =>
+        of.slice(
+          of.lastIndexOf('\n', from - 1) + 1,
+          Math.max(from, of.indexOf('\n', to) < 0 ? of.length : of.indexOf('\n', to)),
+        );
+      if (
+        HEADING_LINE.test(lineOf(last.text, change.start, change.start + change.oldLength)) ||
+        HEADING_LINE.test(lineOf(text, change.start, change.start + change.newLength))
+      ) {
+        change = undefined;
+      }
+    }
     let findings: FactFinding[];
     if (last && change) {
       // The paragraphs around the change, in the old text and in the new one: nothing outside them moved
@@ -314,6 +353,7 @@ class NoteChecker {
   private readonly candidatesByNames = new Map<string, readonly Tariff[]>();
   private readonly slackByPeriod = new Map<string, Period['slack']>();
   private readonly titlesOnNoteDate = new Map<Official, KnownTitle | null>();
+  private headingStarts: number[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -363,7 +403,12 @@ class NoteChecker {
       if (!official) continue;
       // An alias may hold a title ("Secretary Bessent"): the title written is what stands before the name.
       const written = titleBefore(this.text, nameStartIn(this.text, mention, official), titleAtEnd);
-      if (!written || !this.isWholeTitle(written.start, official) || NAME_SUFFIX.test(this.text.slice(mention.end))) {
+      if (
+        !written ||
+        INFORMAL_TITLE.test(written.title) ||
+        !this.isWholeTitle(written.start, official) ||
+        NAME_SUFFIX.test(this.text.slice(mention.end))
+      ) {
         continue;
       }
       const known = this.knownTitleOf(official, mention.start);
@@ -423,11 +468,7 @@ class NoteChecker {
       }));
     }
     const sentence = sentenceAround(this.text, at, this.mentions);
-    if (
-      /\b(?:19|20)\d\d\b|\b(?:then|once|previously|formerly|earlier|later|until|before|after|when)\b/i.test(
-        sentence.text,
-      )
-    ) {
+    if (ANOTHER_TIME.test(sentence.text) || findProseDates(this.text, sentence.start, sentence.end).length > 0) {
       return undefined;
     }
     const date = this.noteDate?.iso;
@@ -460,7 +501,7 @@ class NoteChecker {
     // Quoted words are someone else's claim; plans, negations and averages are not a rate in force; a
     // part of a tariff (its reciprocal or fentanyl part, an exclusion) may be what the figures are of.
     if (
-      /^\s*>/.test(sentence.text) ||
+      isInBlockQuote(this.text, sentence.start) ||
       NOT_A_PLAIN_FACT.test(sentence.text) ||
       MAY.test(sentence.text) ||
       PART_OF_A_TARIFF.test(sentence.text)
@@ -482,16 +523,17 @@ class NoteChecker {
     if (pool.length === 0) return;
     const when = this.whenOf(sentence);
     if (when.kind === 'unclear') return;
-    // Clauses say which figure a date or a "now" speaks of, when there is more than one.
-    const clauses = when.kind === 'periods' || figures.length > 1 ? clausesOf(sentence, figures) : [];
+    // Clauses say which figure a date, a "now" or a target speaks of.
+    const clauses = clausesOf(sentence, figures);
     for (const figure of rates) {
-      // The tariff "on" a country named before the figure: in "US tariffs on China at 30%, and China's on
+      const own = clauseAt(clauses, figure.start)!;
+      // The tariff "on" a country named with the figure: in "US tariffs on China at 30%, and China's on
       // US goods at 10%", each figure has its own.
-      const target = this.targetCountry(sentence, inSentence, figure.start);
+      const target = this.targetCountry(sentence, inSentence, figure, own);
       const onTarget = pool.filter((tariff) => tariff.on === target);
       const candidates = onTarget.length > 0 ? onTarget : pool;
-      const finding = this.checkFigure(sentence, figure, candidates, whenFor(figure, when, clauses), () =>
-        claimsCurrent(sentence, figure, figures, clauses),
+      const finding = this.checkFigure(sentence, figure, candidates, whenFor(this.text, figure, when, clauses), () =>
+        claimsCurrent(this.text, sentence, figure, clauses),
       );
       if (finding) found.push(finding);
     }
@@ -503,10 +545,14 @@ class NoteChecker {
     const after = this.text.slice(figure.end, Math.min(sentence.end, figure.end + 40));
     if (BEFORE_NOT_A_RATE.test(this.text, beforeStart, figure.start) || AFTER_NOT_A_RATE.test(after)) return false;
     if (TARIFF_WORD_AFTER.test(after)) return true;
+    if (firstTariffWord < 0 || sentence.start + firstTariffWord >= figure.start) return false;
+    if (!RATE_PHRASE_BEFORE.test(this.text, beforeStart, figure.start)) return false;
+    // The tariff word must be in the figure's own stretch of the sentence: in "tariffs stand at 30%, and
+    // inflation was 2.4%", 2.4% is not a rate of theirs.
+    const stretchStart = Math.max(sentence.start, lastStretchBreak(this.text, figure.start - 1, sentence.start) + 1);
     return (
-      firstTariffWord >= 0 &&
-      sentence.start + firstTariffWord < figure.start &&
-      RATE_PHRASE_BEFORE.test(this.text, beforeStart, figure.start)
+      sentence.start + firstTariffWord >= stretchStart ||
+      this.text.slice(stretchStart, figure.start).search(TARIFF_WORD) >= 0
     );
   }
 
@@ -590,7 +636,7 @@ class NoteChecker {
         ),
       };
     }
-    if (isFromFigure || !isCurrentClaim()) return undefined;
+    if (isFromFigure || !isCurrentClaim() || this.isUnderDatedSection(sentence.start)) return undefined;
     const inForce = (tariff: Tariff): TariffStep | undefined =>
       reference === undefined ? tariff.history.at(-1) : stepInForce(tariff.history, reference);
     if (
@@ -627,6 +673,30 @@ class NoteChecker {
       ...this.at(figure, FactRule.notCurrent, top, current.rate),
       message: withSource(message, this.linksOf(top, current)),
     };
+  }
+
+  /**
+   * Whether the heading above `at` names a date other than the note's: a log of dated sections ("## 10
+   * April 2025" … "now stand at 145%") speaks from each section's date, not the note's.
+   */
+  private isUnderDatedSection(at: number): boolean {
+    // Where every heading starts, found once per check and only when a current claim asks.
+    this.headingStarts ??= headingStartsIn(this.text);
+    const starts = this.headingStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! < at) low = middle + 1;
+      else high = middle;
+    }
+    if (low === 0) return false;
+    const start = starts[low - 1]!;
+    const lineEnd = this.text.indexOf('\n', start);
+    const end = lineEnd < 0 ? this.text.length : lineEnd;
+    if (this.noteDate?.source === 'heading' && this.noteDate.start! >= start && this.noteDate.start! < end)
+      return false;
+    return findProseDates(this.text, start, end).length > 0;
   }
 
   /**
@@ -687,17 +757,52 @@ class NoteChecker {
    * may be the figure's ("tariffs on American goods peaked at 125%, after the US reached 145%"), and then
    * the figure has no target of its own.
    */
-  private targetCountry(sentence: Sentence, inSentence: readonly Mention[], at: number): string | undefined {
-    for (let k = inSentence.length - 1; k >= 0; k--) {
-      const mention = inSentence[k]!;
-      const code = mention.start < at ? countryOf(mention, this.knowledge) : undefined;
-      if (code) {
-        return isTargetBefore(this.text, Math.max(sentence.start, mention.start - 40), mention.start)
-          ? code
-          : undefined;
+  private targetCountry(
+    sentence: Sentence,
+    inSentence: readonly Mention[],
+    figure: Figure,
+    own: Clause,
+  ): string | undefined {
+    // The figure's own tariff, written after it, comes first: "125% tariffs on American goods".
+    const after = this.text.slice(figure.end, Math.min(sentence.end, figure.end + 40));
+    if (OWN_TARIFF_AFTER.test(after)) {
+      for (const next of inSentence) {
+        if (next.start < figure.end || next.start >= figure.end + 60) continue;
+        const code = countryOf(next, this.knowledge);
+        if (code && isTargetBefore(this.text, figure.end, next.start)) return code;
       }
     }
-    return undefined;
+    let nearest: { code: string; mention: Mention } | undefined;
+    const targets = new Set<string>();
+    /** Countries that are targets in the figure's own clause: two there ("… and Beijing's on American goods … 145% and 125%") say nothing of which is whose. */
+    const targetsInOwnClause = new Set<string>();
+    for (let k = inSentence.length - 1; k >= 0; k--) {
+      const mention = inSentence[k]!;
+      const code = mention.start < figure.start ? countryOf(mention, this.knowledge) : undefined;
+      if (!code) continue;
+      const isTarget = isTargetBefore(this.text, Math.max(sentence.start, mention.start - 40), mention.start);
+      // Only the nearest country counts: one named between the target and the figure may be the figure's.
+      if (nearest === undefined && !isTarget && targets.size === 0) return undefined;
+      if (isTarget) {
+        nearest ??= { code, mention };
+        targets.add(code);
+        if (mention.start >= own.start) targetsInOwnClause.add(code);
+      }
+    }
+    if (!nearest) return undefined;
+    const { code, mention } = nearest;
+    const between = this.text.slice(mention.end, figure.start);
+    // "the US tariffs on Chinese goods … with 125% …": another tariff word between them starts another
+    // tariff; "on the Chinese side" is whose tariff, not its target; with targets of both sides before
+    // it, only one in the figure's own clause says which.
+    if (
+      between.search(TARIFF_WORD) >= 0 ||
+      /^\s+side\b/i.test(between) ||
+      (targets.size > 1 && (mention.start < own.start || targetsInOwnClause.size > 1))
+    ) {
+      return undefined;
+    }
+    return code;
   }
 
   /** The periods the sentence's dates and named events stand for. */
@@ -705,6 +810,14 @@ class NoteChecker {
     const periods: Period[] = [];
     for (const date of findProseDates(this.text, sentence.start, sentence.end)) {
       if (date.preposition !== undefined && !PINNING_PREPOSITIONS.has(date.preposition)) return { kind: 'unclear' };
+      // "a fact sheet of 1 November", "within eight days of 2 April": a date after another word is not the figure's.
+      if (
+        date.preposition === undefined &&
+        /[\p{L}][\s\p{Pd}]*$/u.test(this.text.slice(Math.max(sentence.start, date.start - 3), date.start)) &&
+        !/\p{Script=Han}/u.test(this.text[date.start - 1] ?? '')
+      ) {
+        return { kind: 'unclear' };
+      }
       const period = this.periodOf(date);
       if (!period) return { kind: 'unclear' };
       periods.push(period);
@@ -724,6 +837,7 @@ class NoteChecker {
         label: () => t('At the time of {0} ({1})', event.title, formatDateRange(event.date, event.end)),
       });
     }
+    if (periods.length > 0 && RELATIVE_TIME.test(sentence.text)) return { kind: 'unclear' };
     return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
   }
 
@@ -771,7 +885,12 @@ class NoteChecker {
         )?.[1]?.toLowerCase();
         const wordBounded =
           !/[\p{L}\p{N}]/u.test(this.text[start - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(this.text[end] ?? ' ');
-        if (wordBounded && (preposition !== undefined || EVENT_NOUN.test(this.text.slice(end, sentence.end)))) {
+        // A place alone is a place ("a complaint in Geneva"), and a bare "the Busan deal" no time: an event
+        // is a time after a temporal word, or as "in/at the … talks".
+        const named =
+          (preposition !== undefined && TEMPORAL_EVENT_PREPOSITIONS.has(preposition)) ||
+          ((preposition === 'in' || preposition === 'at') && EVENT_NOUN.test(this.text.slice(end, sentence.end)));
+        if (wordBounded && named) {
           for (const event of events) found.push({ event, preposition, at: start, end });
         }
         at = sentence.text.indexOf(keyword, at + keyword.length);
@@ -1151,6 +1270,35 @@ function clausesOf(sentence: Sentence, figures: readonly Figure[]): Clause[] {
   return clauses;
 }
 
+/** Whether the line holding `at` is a block quote (`> …`): quoted words, not the note's claim. */
+function isInBlockQuote(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t]*>/.test(text.slice(lineStart, lineStart + 8));
+}
+
+/** The last index before or at `from`, not below `floor`, of a stretch break; `floor - 1` if none. */
+function lastStretchBreak(text: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2c || code === 0x3b || code === 0xff0c || code === 0xff1b) return i; // , ; ， ；
+  }
+  return floor - 1;
+}
+
+/** Where each ATX heading line starts: every `#` is found by native search, and few lines hold one. */
+function headingStartsIn(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (at - lineStart > 3 || !/^ *#{1,6}[ \t]/.test(text.slice(lineStart, at + 8))) continue;
+    starts.push(lineStart);
+    const lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) break;
+    at = lineEnd;
+  }
+  return starts;
+}
+
 function clauseAt(clauses: readonly Clause[], at: number): Clause | undefined {
   return clauses.find((c) => at >= c.start && at < c.end);
 }
@@ -1172,38 +1320,56 @@ function speaksOf(clause: Clause, figure: Figure, start: number, end: number): b
 
 /**
  * The dates that speak of a figure: those in its own clause that speak of it (see {@link speaksOf});
- * else those in clauses without a figure of their own ("On 10 April 2025, tariffs rose to 145%").
+ * else those of clauses without a figure right before its clause ("On 10 April 2025, tariffs rose to
+ * 145%"), unless its own clause says "now". None for the rate a change started from ("from 145%") or a
+ * peak ("having peaked at 145%"): the date is the change's or the sentence's, not theirs.
  */
-function whenFor(figure: Figure, when: When, clauses: readonly Clause[]): When {
+function whenFor(text: string, figure: Figure, when: When, clauses: readonly Clause[]): When {
   if (when.kind !== 'periods') return when;
   const own = clauseAt(clauses, figure.start);
+  if (!own) return { kind: 'undated' };
+  const ownText = text.slice(own.start, own.end);
+  if (PEAK.test(ownText) || FROM_BEFORE.test(text, Math.max(own.start, figure.start - 12), figure.start)) {
+    return { kind: 'undated' };
+  }
   const inOwn = when.periods.filter(
-    (period) =>
-      own !== undefined && clauseAt(clauses, period.at) === own && speaksOf(own, figure, period.at, period.end),
+    (period) => clauseAt(clauses, period.at) === own && speaksOf(own, figure, period.at, period.end),
   );
-  const free = when.periods.filter((period) => (clauseAt(clauses, period.at)?.figures.length ?? 0) === 0);
-  const periods = inOwn.length > 0 ? inOwn : free;
-  return periods.length > 0 ? { kind: 'periods', periods } : { kind: 'undated' };
+  if (inOwn.length > 0) return { kind: 'periods', periods: inOwn };
+  if (CURRENT.test(ownText)) return { kind: 'undated' };
+  // The figure-free clauses right before its own, back to the previous clause with a figure.
+  const index = clauses.indexOf(own);
+  let first = index;
+  while (first > 0 && clauses[first - 1]!.figures.length === 0) first--;
+  const leading = clauses.slice(first, index);
+  const free = when.periods.filter((period) => leading.includes(clauseAt(clauses, period.at)!));
+  return free.length > 0 ? { kind: 'periods', periods: free } : { kind: 'undated' };
 }
 
 /**
- * Whether the sentence says the figure is the rate now: a marker ("now", "still", "stand at") anywhere
- * in a sentence with no other figure, else one in the figure's own clause that speaks of it. "Now
- * stand at 20%, down from a peak of 145%" says nothing of 145% now.
+ * Whether the sentence says the figure is the rate now: a marker ("now", "still", "stand at") in its own
+ * clause that speaks of it, or in figure-free clauses right before it ("Today, tariffs are 30%"). Not
+ * when the sentence speaks of another time ("when", "until", a year) or the clause is in the past ("were
+ * still 145%", "peaked at 145% and are still high"). "Now stand at 20%, down from a peak of 145%" says
+ * nothing of 145% now.
  */
-function claimsCurrent(
-  sentence: Sentence,
-  figure: Figure,
-  figures: readonly Figure[],
-  clauses: readonly Clause[],
-): boolean {
-  if (figures.length === 1) return CURRENT.test(sentence.text);
+function claimsCurrent(text: string, sentence: Sentence, figure: Figure, clauses: readonly Clause[]): boolean {
   const own = clauseAt(clauses, figure.start);
-  if (!own) return false;
+  if (!own || ANOTHER_TIME.test(sentence.text)) return false;
+  // The clause's words about this figure: from the figure before it to the figure after it.
+  const k = own.figures.indexOf(figure);
+  const about = text.slice(own.figures[k - 1]?.end ?? own.start, own.figures[k + 1]?.start ?? own.end);
+  if (PAST.test(about)) return false;
+  const index = clauses.indexOf(own);
+  let first = index;
+  while (first > 0 && clauses[first - 1]!.figures.length === 0) first--;
   CURRENT_ALL.lastIndex = 0;
   for (let match = CURRENT_ALL.exec(sentence.text); match; match = CURRENT_ALL.exec(sentence.text)) {
     const start = sentence.start + match.index;
-    if (start >= own.start && start < own.end && speaksOf(own, figure, start, start + match[0].length)) return true;
+    const clause = clauseAt(clauses, start);
+    if (clause === own && speaksOf(own, figure, start, start + match[0].length)) return true;
+    if (clause && clause.figures.length === 0 && clauses.indexOf(clause) >= first && clause.end <= own.start)
+      return true;
   }
   return false;
 }
@@ -1218,7 +1384,8 @@ function quotedRanges(sentence: Sentence): [number, number][] {
   return ranges;
 }
 
-const QUOTED = /“[^”]*”?|"[^"]*"?|「[^」]*」?|『[^』]*』?|«[^»]*»?/g;
+// ‘…’ may hold apostrophes (’ before a letter): “China’s”.
+const QUOTED = /“[^”]*”?|"[^"]*"?|「[^」]*」?|『[^』]*』?|«[^»]*»?|‘(?:[^’]|’(?=\p{L}))*’?/gu;
 
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** At a line's start: a line that starts a block of its own (blank, heading, list item, quote, table row, rule). */
@@ -1328,6 +1495,9 @@ const SENTENCE_OPENERS = new Set(
     ' ',
   ),
 );
+
+/** Words of a description rather than an office ("Trade Envoy", "Chief Trade Negotiator"): never judged. */
+const INFORMAL_TITLE = /\b(?:envoy|negotiator|czar|tsar|chief|aide|advis[eo]r|official|spokes(?:person|man|woman))\b/i;
 
 /** After a name, a suffix that makes it someone else: "Donald Trump Jr.". */
 const NAME_SUFFIX = /^,?[ \t\u00a0]*(?:Jr|Sr)\b|^[ \t\u00a0]+(?:II|III|IV)\b/;

@@ -44,26 +44,31 @@ const YEAR = String.raw`(?:19|20)\d\d`;
 const DASH = String.raw`\s*[-–—]\s*`;
 const PREPOSITION = String.raw`(on|in|since|from|as of|by|before|after|until|till|through|during|effective|starting|at the end of|early|late|mid)\s+`;
 
-/** One alternative per shape, longest first; named groups say what each part is. */
+/**
+ * One alternative per shape, longest first; named groups say what each part is. Every shape starts with
+ * a digit or a month's first letter: the lookahead lets the engine skip other places at once.
+ */
 const DATE_PATTERN = new RegExp(
-  [
-    // 2025-06-10
-    String.raw`(?<iso>\d{4}-\d{2}-\d{2})`,
-    // 2025年6月10日, 2025年6月9日至10日, 2025年6月
-    String.raw`(?<cy>\d{4})年(?<cm>1[0-2]|0?[1-9])月(?:(?<cd>[0-3]?\d)日(?:[至到\-–](?<cd2>[0-3]?\d)日)?)?`,
-    // 30 May – 2 June 2025
-    String.raw`(?<d1>${DAY})\s+(?<m1>${MONTH})${DASH}(?<d2>${DAY})\s+(?<m2>${MONTH})(?:,?\s+(?<y1>${YEAR}))?`,
-    // 9–10 June 2025, 10 June 2025, 10 June
-    String.raw`(?<d3>${DAY})(?:${DASH}(?<d4>${DAY}))?\s+(?<m3>${MONTH})(?:,?\s+(?<y2>${YEAR}))?`,
-    // June 9–10, 2025, June 10, 2025, June 10
-    String.raw`(?<m4>${MONTH})\s+(?<d5>${DAY})(?:${DASH}(?<d6>${DAY}))?(?:,?\s+(?<y3>${YEAR}))?`,
-    // June 2025
-    String.raw`(?<m5>${MONTH})\s+(?<y4>${YEAR})`,
-    // 2025 (a year alone: "in 2019")
-    String.raw`(?<y5>${YEAR})(?![-/.\d]|\s*年)`,
-  ]
-    .map((shape) => `(?:${shape})`)
-    .join('|'),
+  '(?=[\\dJFMASONDjfmasond])(?:' +
+    [
+      // 2025-06-10
+      String.raw`(?<iso>\d{4}-\d{2}-\d{2})`,
+      // 2025年6月10日, 2025年6月9日至10日, 2025年6月
+      String.raw`(?<cy>\d{4})年(?<cm>1[0-2]|0?[1-9])月(?:(?<cd>[0-3]?\d)日(?:[至到\-–](?<cd2>[0-3]?\d)日)?)?`,
+      // 30 May – 2 June 2025
+      String.raw`(?<d1>${DAY})\s+(?<m1>${MONTH})${DASH}(?<d2>${DAY})\s+(?<m2>${MONTH})(?:,?\s+(?<y1>${YEAR}))?`,
+      // 9–10 June 2025, 10 June 2025, 10 June
+      String.raw`(?<d3>${DAY})(?:${DASH}(?<d4>${DAY}))?\s+(?<m3>${MONTH})(?:,?\s+(?<y2>${YEAR}))?`,
+      // June 9–10, 2025, June 10, 2025, June 10
+      String.raw`(?<m4>${MONTH})\s+(?<d5>${DAY})(?:${DASH}(?<d6>${DAY}))?(?:,?\s+(?<y3>${YEAR}))?`,
+      // June 2025
+      String.raw`(?<m5>${MONTH})\s+(?<y4>${YEAR})`,
+      // 2025 (a year alone: "in 2019")
+      String.raw`(?<y5>${YEAR})(?![-/.\d]|\s*年)`,
+    ]
+      .map((shape) => `(?:${shape})`)
+      .join('|') +
+    ')',
   'gi',
 );
 
