@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/cards/markdown';
 import { formatRate } from '../core/cards/tariffChanges';
 import { parseChartRequest, pngBytesOfDataUrl, type ChartStrings, type ChartUpdate } from '../core/chart/chartProtocol';
-import { renderTariffChartSvg } from '../core/chart/chartSvg';
 import { buildTariffChart, tariffsToChart, type TariffChart } from '../core/chart/tariffChart';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { POLICY_NOTE_LANGUAGE } from '../services/configuration';
@@ -160,10 +159,7 @@ class TariffChartPanel extends Disposable {
         case 'ready':
           return this.update();
         case 'copySvg':
-          if (!this.chart) return;
-          await vscode.env.clipboard.writeText(
-            renderTariffChartSvg(this.chart, request.palette, chartStrings(this.chart), request.width, request.height),
-          );
+          await vscode.env.clipboard.writeText(request.svg);
           return vscode.window.showInformationMessage(vscode.l10n.t('Copied the chart as SVG.'));
         case 'savePng':
           return this.savePng(request.dataUrl, request.copyFailed);

@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './tariffChart.css';
 import type { ChartRequest, ChartStrings, ChartUpdate } from '../core/chart/chartProtocol';
-import { SERIES_DASHES, type ChartPalette } from '../core/chart/chartSvg';
+import { renderTariffChartSvg, SERIES_DASHES, type ChartPalette } from '../core/chart/chartSvg';
 import type { TariffChart } from '../core/chart/tariffChart';
 
 const DAY_MS = 86_400_000;
@@ -94,9 +94,13 @@ plotHost.addEventListener('keydown', (event) => {
   event.preventDefault();
   moveTo(moves[event.key]);
 });
+// The SVG is drawn here, from the data the plot shows; the extension only puts the text on the clipboard.
 copySvgButton.addEventListener('click', () => {
   const width = Math.min(plotWidth(), 2000);
-  if (plot) post({ type: 'copySvg', palette: palette(), width, height: plotHeight(width) + 120 });
+  if (plot && shown) {
+    const { chart, strings } = shown;
+    post({ type: 'copySvg', svg: renderTariffChartSvg(chart, palette(), strings, width, plotHeight(width) + 120) });
+  }
 });
 copyPngButton.addEventListener('click', () => void copyPng());
 savePngButton.addEventListener('click', () => {

@@ -235,19 +235,15 @@ describe('Tariff chart as SVG', () => {
 describe('Tariff chart webview messages', () => {
   it('accepts only well-formed requests', () => {
     assert.deepEqual(parseChartRequest({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parseChartRequest({ type: 'copySvg', palette, width: 800, height: 500 }), {
-      type: 'copySvg',
-      palette,
-      width: 800,
-      height: 500,
-    });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
+    assert.deepEqual(parseChartRequest({ type: 'copySvg', svg }), { type: 'copySvg', svg });
     for (const bad of [
       null,
       'ready',
       { type: 'run' },
-      { type: 'copySvg', palette, width: 1e9, height: 500 },
-      { type: 'copySvg', palette: { ...palette, series: [] }, width: 800, height: 500 },
-      { type: 'copySvg', palette: { ...palette, grid: 1 }, width: 800, height: 500 },
+      { type: 'copySvg', svg: '<script>alert(1)</script>' },
+      { type: 'copySvg', svg: 42 },
+      { type: 'copySvg', svg: `<svg ${' '.repeat(11 * 1024 * 1024)}` },
       { type: 'savePng', dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
     ]) {
       assert.equal(parseChartRequest(bad), undefined, JSON.stringify(bad));

@@ -2,7 +2,6 @@
  * The messages between the extension and the tariff chart's webview. What comes from the webview is
  * checked before use ({@link parseChartRequest}), as for any input from another process.
  */
-import type { ChartPalette } from './chartSvg';
 import type { TariffChart } from './tariffChart';
 
 /** The webview's own words, localised by the extension. */
@@ -33,10 +32,13 @@ export type ChartUpdate =
 /** Webview → extension. */
 export type ChartRequest =
   | { readonly type: 'ready' }
-  | { readonly type: 'copySvg'; readonly palette: ChartPalette; readonly width: number; readonly height: number }
+  /** The chart as an SVG document, drawn by the webview, for the clipboard. */
+  | { readonly type: 'copySvg'; readonly svg: string }
   /** `copyFailed`: the webview could not put the image on the clipboard itself, so the user is offered a file. */
   | { readonly type: 'savePng'; readonly dataUrl: string; readonly copyFailed: boolean };
 
+/** The largest SVG text the webview may hand over (a chart's is some tens of KB). */
+const MAX_SVG_LENGTH = 10 * 1024 * 1024;
 /** The largest PNG the webview may hand over (a chart is far smaller). */
 const MAX_PNG_BYTES = 20 * 1024 * 1024;
 const PNG_DATA_URL = 'data:image/png;base64,';
@@ -49,12 +51,10 @@ export function parseChartRequest(data: unknown): ChartRequest | undefined {
   switch (message.type) {
     case 'ready':
       return { type: 'ready' };
-    case 'copySvg': {
-      const palette = parsePalette(message.palette);
-      const { width, height } = message;
-      if (!palette || !isSize(width) || !isSize(height)) return undefined;
-      return { type: 'copySvg', palette, width, height };
-    }
+    case 'copySvg':
+      return typeof message.svg === 'string' && message.svg.startsWith('<svg ') && message.svg.length <= MAX_SVG_LENGTH
+        ? { type: 'copySvg', svg: message.svg }
+        : undefined;
     case 'savePng':
       return typeof message.dataUrl === 'string' && message.dataUrl.startsWith(PNG_DATA_URL)
         ? { type: 'savePng', dataUrl: message.dataUrl, copyFailed: message.copyFailed === true }
@@ -62,30 +62,6 @@ export function parseChartRequest(data: unknown): ChartRequest | undefined {
     default:
       return undefined;
   }
-}
-
-function isSize(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 200 && value <= 4000;
-}
-
-function parsePalette(value: unknown): ChartPalette | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const p = value as Record<string, unknown>;
-  const strings = [p.foreground, p.grid, p.event, p.noteDate, p.fontFamily];
-  if (!strings.every((s) => typeof s === 'string')) return undefined;
-  if (p.background !== undefined && typeof p.background !== 'string') return undefined;
-  if (!Array.isArray(p.series) || p.series.length === 0 || !p.series.every((s) => typeof s === 'string')) {
-    return undefined;
-  }
-  return {
-    background: p.background as string | undefined,
-    foreground: p.foreground as string,
-    grid: p.grid as string,
-    event: p.event as string,
-    noteDate: p.noteDate as string,
-    series: (p.series as string[]).slice(0, 16),
-    fontFamily: (p.fontFamily as string).slice(0, 200),
-  };
 }
 
 /** The bytes of a PNG `data:` URL, or undefined when it is not a PNG (or too large). */
