@@ -237,16 +237,19 @@ export class FactChecker {
         ? changeBetween(last.text, text)
         : undefined;
     // A heading's date governs the current claims of its section (see isUnderDatedSection), beyond the
-    // paragraphs around the change: an edit that touches a heading checks the whole note again.
+    // paragraphs around the change: an edit that makes or unmakes a heading, or touches one with a date,
+    // checks the whole note again. Typing in an undated heading does not.
     if (last && change) {
-      const lineOf = (of: string, from: number, to: number): string =>
-        of.slice(
-          of.lastIndexOf('\n', from - 1) + 1,
-          Math.max(from, of.indexOf('\n', to) < 0 ? of.length : of.indexOf('\n', to)),
-        );
+      const linesOf = (of: string, from: number, to: number): string => {
+        const end = of.indexOf('\n', to);
+        return of.slice(of.lastIndexOf('\n', from - 1) + 1, Math.max(from, end < 0 ? of.length : end));
+      };
+      const before = linesOf(last.text, change.start, change.start + change.oldLength);
+      const after = linesOf(text, change.start, change.start + change.newLength);
+      const [wasHeading, isHeading] = [HEADING_LINE.test(before), HEADING_LINE.test(after)];
       if (
-        HEADING_LINE.test(lineOf(last.text, change.start, change.start + change.oldLength)) ||
-        HEADING_LINE.test(lineOf(text, change.start, change.start + change.newLength))
+        (wasHeading || isHeading) &&
+        (wasHeading !== isHeading || findProseDates(before).length > 0 || findProseDates(after).length > 0)
       ) {
         change = undefined;
       }
