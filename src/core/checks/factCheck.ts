@@ -27,9 +27,10 @@ import {
 } from '../timeline/dates';
 import { noteDateOf, type NoteDate } from './noteDate';
 import type { CheckedNote, NoteFinding } from './noteFinding';
-import { findProseDates, isoOf, withYear, type ProseDate } from './proseDates';
+import { findProseDates, isoOf, spanOf, withYear, type ProseDate } from './proseDates';
 import { knownTitles } from './unknownOfficials';
 import { PatternBefore } from '../text/patternBefore';
+import type { Span } from '../text/span';
 import { changeBetween } from '../text/textChange';
 import { endWithoutTrailingSpace } from '../text/whiteSpace';
 
@@ -356,7 +357,7 @@ class NoteChecker {
   private readonly candidatesByNames = new Map<string, readonly Tariff[]>();
   private readonly slackByPeriod = new Map<string, Period['slack']>();
   private readonly titlesOnNoteDate = new Map<Official, KnownTitle | null>();
-  private headingStarts: number[] | undefined;
+  private headingLines: Span[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -683,20 +684,11 @@ class NoteChecker {
    * April 2025" … "now stand at 145%") speaks from each section's date, not the note's.
    */
   private isUnderDatedSection(at: number): boolean {
-    // Where every heading starts, found once per check and only when a current claim asks.
-    this.headingStarts ??= headingStartsIn(this.text);
-    const starts = this.headingStarts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (starts[middle]! < at) low = middle + 1;
-      else high = middle;
-    }
-    if (low === 0) return false;
-    const start = starts[low - 1]!;
-    const lineEnd = this.text.indexOf('\n', start);
-    const end = lineEnd < 0 ? this.text.length : lineEnd;
+    // The heading lines, found once per check and only when a current claim asks.
+    this.headingLines ??= headingLinesIn(this.text);
+    const above = firstStartingAtOrAfter(this.headingLines, at) - 1;
+    if (above < 0) return false;
+    const { start, end } = this.headingLines[above]!;
     if (this.noteDate?.source === 'heading' && this.noteDate.start! >= start && this.noteDate.start! < end)
       return false;
     return findProseDates(this.text, start, end).length > 0;
@@ -860,14 +852,13 @@ class NoteChecker {
     const open = date.preposition === 'since' || date.preposition === 'from' || date.preposition === 'starting';
     const fromIso = isoOf(from);
     const toIso = open ? this.noteDate?.iso : isoOf(to);
-    const wholeYear = from.month === 1 && from.day === 1 && to.month === 12 && to.day === 31;
-    const wholeMonth = from.day === 1 && date.to.day === 31 && from.month === to.month;
+    const span = spanOf(date);
     const label = (): string =>
       open
         ? t('Since {0}', formatDate(fromIso))
-        : wholeYear
+        : span === 'year'
           ? t('In {0}', formatYear(from.year))
-          : wholeMonth
+          : span === 'month'
             ? t('In {0}', monthLabel(from))
             : t('On {0}', formatDateRange(fromIso, isoOf(to)));
     return { at: date.start, end: date.end, from: fromIso, to: toIso, slack: this.slackAround(fromIso, toIso), label };
@@ -1288,18 +1279,29 @@ function lastStretchBreak(text: string, from: number, floor: number): number {
   return floor - 1;
 }
 
-/** Where each ATX heading line starts: every `#` is found by native search, and few lines hold one. */
-function headingStartsIn(text: string): number[] {
-  const starts: number[] = [];
+/**
+ * The ATX heading lines, without their line breaks: every `#` is found by native search, and few lines
+ * hold one. Unlike the outline's heading finder, fences are not tracked: this runs on every check.
+ */
+function headingLinesIn(text: string): Span[] {
+  const lines: Span[] = [];
   for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     if (at - lineStart > 3 || !/^ *#{1,6}[ \t]/.test(text.slice(lineStart, at + 8))) continue;
-    starts.push(lineStart);
     const lineEnd = text.indexOf('\n', at);
+    lines.push({ start: lineStart, end: lineEnd < 0 ? text.length : lineEnd });
     if (lineEnd < 0) break;
     at = lineEnd;
   }
-  return starts;
+  return lines;
+}
+
+/** The figure-free clauses right before `own`, back to the previous clause with a figure: what they say is its. */
+function leadingClauses(clauses: readonly Clause[], own: Clause): readonly Clause[] {
+  const index = clauses.indexOf(own);
+  let first = index;
+  while (first > 0 && clauses[first - 1]!.figures.length === 0) first--;
+  return clauses.slice(first, index);
 }
 
 function clauseAt(clauses: readonly Clause[], at: number): Clause | undefined {
@@ -1340,11 +1342,7 @@ function whenFor(text: string, figure: Figure, when: When, clauses: readonly Cla
   );
   if (inOwn.length > 0) return { kind: 'periods', periods: inOwn };
   if (CURRENT.test(ownText)) return { kind: 'undated' };
-  // The figure-free clauses right before its own, back to the previous clause with a figure.
-  const index = clauses.indexOf(own);
-  let first = index;
-  while (first > 0 && clauses[first - 1]!.figures.length === 0) first--;
-  const leading = clauses.slice(first, index);
+  const leading = leadingClauses(clauses, own);
   const free = when.periods.filter((period) => leading.includes(clauseAt(clauses, period.at)!));
   return free.length > 0 ? { kind: 'periods', periods: free } : { kind: 'undated' };
 }
@@ -1363,16 +1361,13 @@ function claimsCurrent(text: string, sentence: Sentence, figure: Figure, clauses
   const k = own.figures.indexOf(figure);
   const about = text.slice(own.figures[k - 1]?.end ?? own.start, own.figures[k + 1]?.start ?? own.end);
   if (PAST.test(about)) return false;
-  const index = clauses.indexOf(own);
-  let first = index;
-  while (first > 0 && clauses[first - 1]!.figures.length === 0) first--;
+  const leading = leadingClauses(clauses, own);
   CURRENT_ALL.lastIndex = 0;
   for (let match = CURRENT_ALL.exec(sentence.text); match; match = CURRENT_ALL.exec(sentence.text)) {
     const start = sentence.start + match.index;
     const clause = clauseAt(clauses, start);
     if (clause === own && speaksOf(own, figure, start, start + match[0].length)) return true;
-    if (clause && clause.figures.length === 0 && clauses.indexOf(clause) >= first && clause.end <= own.start)
-      return true;
+    if (clause && leading.includes(clause)) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { parseIsoDate, type CalendarDate } from '../timeline/dates';
-import { findProseDates, isoOf, type ProseDate } from './proseDates';
+import { findProseDates, isoOf, spanOf } from './proseDates';
 
 /** The date a note speaks from, and where the note says it. */
 export interface NoteDate {
@@ -46,7 +46,7 @@ export function noteDateOf(note: string, uri: string): NoteDate | undefined {
     const headingStart = bodyStart + heading.index + heading[0].length - heading[1]!.length;
     // A day or days, with a year: "2025 tariff tracker" or "June 2025" names no day the note speaks from.
     const dated = findProseDates(text, headingStart, headingStart + heading[1]!.length).filter(
-      (found) => found.to.year !== undefined && !isWholeMonths(found),
+      (found) => found.to.year !== undefined && spanOf(found) === 'days',
     );
     const last = dated.at(-1);
     if (last) {
@@ -64,15 +64,6 @@ export function noteDateOf(note: string, uri: string): NoteDate | undefined {
     .filter((d) => d !== undefined);
   const fromName = inName.at(-1);
   return fromName && { date: fromName, iso: isoOf(fromName), source: 'file name' };
-}
-
-/** A month or a year alone (the first to the 31st). */
-function isWholeMonths(date: ProseDate): boolean {
-  return (
-    date.from.day === 1 &&
-    date.to.day === 31 &&
-    (date.from.month === date.to.month || (date.from.month === 1 && date.to.month === 12))
-  );
 }
 
 function daysIn(year: number, month: number): number {

@@ -123,6 +123,13 @@ export function withYear(date: PartialDate, reference: CalendarDate | undefined)
   return year === undefined ? undefined : clampDay({ year, month: date.month, day: date.day });
 }
 
+/** What a date names: a whole year ("in 2019"), a whole month ("June 2025", "in April"), or days. */
+export function spanOf(date: Pick<ProseDate, 'from' | 'to'>): 'year' | 'month' | 'days' {
+  if (date.from.day !== 1 || date.to.day !== 31) return 'days';
+  if (date.from.month === 1 && date.to.month === 12) return 'year';
+  return date.from.month === date.to.month ? 'month' : 'days';
+}
+
 /** `2025-06-10` for a calendar date. */
 export function isoOf(date: CalendarDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
